@@ -1,0 +1,107 @@
+// intake_source_*: an encoded file held in memory, checked once when opened, decoded page by page.
+#include "internal.hpp"
+
+#include <opencv2/imgcodecs.hpp>
+#include <opencv2/imgproc.hpp>
+
+#include <cerrno>
+#include <cstring>
+#include <fstream>
+
+namespace {
+
+constexpr uint64_t kMaxFileBytes = uint64_t(2) << 30;  // 2 GiB of encoded data is no page
+
+// Whatever OpenCV decoded becomes 8-bit grey or 8-bit BGR; transparency is composited on white paper.
+cv::Mat normalise(cv::Mat m) {
+  if (m.depth() == CV_16U) m.convertTo(m, CV_8U, 1.0 / 257.0);
+  else if (m.depth() != CV_8U) m.convertTo(m, CV_8U);
+  if (m.channels() == 4) {
+    std::vector<cv::Mat> bgra;
+    cv::split(m, bgra);
+    cv::Mat alpha, inverse;
+    bgra[3].convertTo(alpha, CV_32F, 1.0 / 255.0);
+    inverse = 1.0 - alpha;
+    std::vector<cv::Mat> bgr(3);
+    for (int c = 0; c < 3; ++c) {
+      cv::Mat channel;
+      bgra[c].convertTo(channel, CV_32F);
+      channel = channel.mul(alpha) + inverse * 255.0;
+      channel.convertTo(bgr[c], CV_8U);
+    }
+    cv::merge(bgr, m);
+  } else if (m.channels() == 2) {
+    cv::extractChannel(m, m, 0);
+  }
+  return m;
+}
+
+intake_source* open(std::vector<uint8_t> bytes) {
+  if (bytes.empty()) intake::fail(INTAKE_E_IO, "the file is empty");
+  auto format = intake::sniff_format(bytes.data(), bytes.size());
+  auto pages = intake::probe_pages(bytes.data(), bytes.size(), format);
+  auto* source = new intake_source();
+  source->bytes = std::move(bytes);
+  source->format = format;
+  source->pages = std::move(pages);
+  return source;
+}
+
+}  // namespace
+
+extern "C" intake_status intake_source_open_file(const char* path, intake_source** out) {
+  return intake::guard([&] {
+    if (!path || !out) intake::fail(INTAKE_E_ARGUMENT, "null argument");
+    std::ifstream file(path, std::ios::binary | std::ios::ate);
+    if (!file) intake::fail(INTAKE_E_IO, std::string("cannot open the file: ") + std::strerror(errno));
+    const auto size = file.tellg();
+    if (size < 0) intake::fail(INTAKE_E_IO, "cannot read the file (is it a folder?)");
+    if (uint64_t(size) > kMaxFileBytes) intake::fail(INTAKE_E_TOO_LARGE, "the file is larger than 2 GiB");
+    std::vector<uint8_t> bytes(static_cast<size_t>(size));
+    file.seekg(0);
+    if (!bytes.empty() && !file.read(reinterpret_cast<char*>(bytes.data()), size))
+      intake::fail(INTAKE_E_IO, "cannot read the file (is it a folder?)");
+    *out = open(std::move(bytes));
+  });
+}
+
+extern "C" intake_status intake_source_open_bytes(const uint8_t* data, size_t length, intake_source** out) {
+  return intake::guard([&] {
+    if ((!data && length) || !out) intake::fail(INTAKE_E_ARGUMENT, "null argument");
+    if (length > kMaxFileBytes) intake::fail(INTAKE_E_TOO_LARGE, "the data is larger than 2 GiB");
+    *out = open(std::vector<uint8_t>(data, data + length));
+  });
+}
+
+extern "C" intake_status intake_source_page_info(const intake_source* source, int32_t page, intake_page_info* out) {
+  return intake::guard([&] {
+    if (!source || !out) intake::fail(INTAKE_E_ARGUMENT, "null argument");
+    if (page < 0 || size_t(page) >= source->pages.size()) intake::fail(INTAKE_E_ARGUMENT, "page out of range");
+    *out = source->pages[size_t(page)];
+  });
+}
+
+extern "C" intake_status intake_source_decode(const intake_source* source, int32_t page, int64_t max_pixels, intake_image** out) {
+  return intake::guard([&] {
+    if (!source || !out) intake::fail(INTAKE_E_ARGUMENT, "null argument");
+    if (page < 0 || size_t(page) >= source->pages.size()) intake::fail(INTAKE_E_ARGUMENT, "page out of range");
+    const auto& info = source->pages[size_t(page)];
+    const int64_t pixels = int64_t(info.width) * info.height;
+    if (max_pixels > 0 && pixels > max_pixels)
+      intake::fail(INTAKE_E_TOO_LARGE, "the image declares " + std::to_string(info.width) + "x" + std::to_string(info.height) + " = " +
+                                           std::to_string(pixels / 1000000) + " megapixels, over the limit of " +
+                                           std::to_string(max_pixels / 1000000));
+    cv::Mat mat;
+    if (source->format == INTAKE_FORMAT_TIFF) {
+      mat = intake::tiff_decode(source->bytes.data(), source->bytes.size(), page);
+    } else {
+      const cv::Mat encoded(1, int(source->bytes.size()), CV_8U, const_cast<uint8_t*>(source->bytes.data()));
+      mat = cv::imdecode(encoded, cv::IMREAD_ANYCOLOR | cv::IMREAD_ANYDEPTH);
+      if (mat.empty()) intake::fail(INTAKE_E_CORRUPT, "the image data is damaged and cannot be decoded");
+      mat = normalise(mat);
+    }
+    *out = intake::new_image(std::move(mat), info.dpi_x, info.dpi_y);
+  });
+}
+
+extern "C" void intake_source_free(intake_source* source) { delete source; }

@@ -1,0 +1,3 @@
+using Intake.Kiosk.Host.Cli;
+
+return await IntakeCli.RunAsync(args, Console.Out, Console.Error).ConfigureAwait(false);

@@ -11,7 +11,7 @@ public static class Corpus
     {
         var fromEnv = Environment.GetEnvironmentVariable("INTAKE_CORPUS");
         if (!string.IsNullOrEmpty(fromEnv) && Directory.Exists(fromEnv)) return fromEnv;
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        for (var dir = new DirectoryInfo(RepoPaths.Root); dir is not null; dir = dir.Parent)
         {
             var candidate = Path.Combine(dir.FullName, "shared", "corpus");
             if (Directory.Exists(candidate)) return candidate;

@@ -1,0 +1,23 @@
+using Intake.Ocr;
+
+namespace Intake.Kiosk.Host.Api;
+
+/// <summary>The kiosk's local web service: bound to the loopback interface only, never to the network.</summary>
+internal static class KioskApp
+{
+    // A phone photo or a 600 dpi A4 scan is well under this; anything bigger is refused with 413.
+    public const long MaxUploadBytes = 64L * 1024 * 1024;
+
+    public static WebApplication Build(int port, OcrOptions? ocr = null)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
+        builder.Logging.SetMinimumLevel(LogLevel.Warning);
+        builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
+        builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxUploadBytes);
+        builder.Services.AddSingleton(new OcrEnginePool(ocr ?? new OcrOptions()));
+        var app = builder.Build();
+        HealthEndpoints.Map(app);
+        OcrEndpoints.Map(app);
+        return app;
+    }
+}

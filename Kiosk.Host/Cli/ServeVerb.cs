@@ -1,0 +1,23 @@
+using System.CommandLine;
+using Intake.Kiosk.Host.Api;
+
+namespace Intake.Kiosk.Host.Cli;
+
+/// <summary>`intake serve [--port N]`: the kiosk's local API on the loopback interface.</summary>
+internal static class ServeVerb
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var port = new Option<int>("--port") { Description = "Cổng / port on 127.0.0.1", DefaultValueFactory = _ => 8080 };
+        var command = new Command("serve", "Chạy dịch vụ ki-ốt / run the kiosk service") { port };
+        command.SetAction(async (parse, token) =>
+        {
+            await using var app = KioskApp.Build(parse.GetValue(port));
+            await app.StartAsync(token).ConfigureAwait(false);
+            output.WriteLine($"intake: đang phục vụ tại / serving at {string.Join(", ", app.Urls)}");
+            await app.WaitForShutdownAsync(token).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+}

@@ -1,0 +1,18 @@
+using Intake.Ocr.Native;
+
+namespace Intake.Ocr;
+
+/// <summary>
+/// Process-wide settings that must be in place before libtesseract (and its OpenMP runtime) loads:
+/// parallelism is ours, across pages, so each engine runs on exactly one thread.
+/// </summary>
+internal static class OcrRuntime
+{
+    private static readonly Lazy<bool> Configured = new(() =>
+    {
+        NativeEnvironment.SetDefault("OMP_THREAD_LIMIT", "1");
+        return true;
+    });
+
+    public static void EnsureConfigured() => _ = Configured.Value;
+}

@@ -18,6 +18,8 @@ public sealed class Image : IDisposable
         (Width, Height, Channels, DpiX, DpiY) = (width, height, channels, dpiX, dpiY);
     }
 
+    internal ImageHandle Handle => _handle;
+
     public int Width { get; }
 
     public int Height { get; }

@@ -1,0 +1,36 @@
+// Shared by the cleanup sources (intake_cleanup.h): the few steps every analysis starts with.
+#pragma once
+
+#include "intake_cleanup.h"
+#include "internal.hpp"
+
+#include <opencv2/core.hpp>
+
+namespace intake::cleanup {
+
+const intake_image& checked(const intake_image* image);
+
+// 8-bit grey of either image kind (shares the pixels when already grey).
+cv::Mat grey_of(const cv::Mat& mat);
+
+// A copy whose longer side is at most max_side pixels (INTER_AREA keeps thin strokes visible);
+// returns the factor applied (<= 1), so working coordinates divide by it to get back.
+double shrink(const cv::Mat& src, int max_side, cv::Mat& dst);
+
+// Grey divided by an estimate of the paper under it (a closing with a kernel larger than text
+// strokes), so shadows, yellowed paper and uneven lighting become flat white and only ink stays dark.
+cv::Mat flatten_background(const cv::Mat& grey);
+
+// 255 where there is ink on a flattened page: Otsu, capped so a blank page's noise is not ink.
+cv::Mat ink_mask(const cv::Mat& flat);
+
+int odd(double size);
+
+}  // namespace intake::cleanup
+
+namespace intake::cleanup {
+
+// The paper area inside dark borders, in the grey image's pixels (content_bounds.cpp).
+cv::Rect paper_bounds(const cv::Mat& grey);
+
+}  // namespace intake::cleanup

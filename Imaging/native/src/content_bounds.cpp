@@ -1,0 +1,55 @@
+// intake_content_bounds: the paper inside dark scanner borders (lid open, book edges) and the
+// shadows along them. Text is erased first (a closing), so only large dark areas count as border;
+// then rows and columns that are mostly dark are trimmed from each side inwards.
+#include "cleanup_internal.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+
+namespace intake::cleanup {
+
+cv::Rect paper_bounds(const cv::Mat& grey) {
+  cv::Mat work;
+  const double scale = shrink(grey, 800, work);
+  const int kernel = odd(0.02 * std::max(work.cols, work.rows));
+  cv::Mat closed;
+  cv::morphologyEx(work, closed, cv::MORPH_CLOSE, cv::getStructuringElement(cv::MORPH_RECT, cv::Size(kernel, kernel)), cv::Point(-1, -1), 1,
+                   cv::BORDER_REPLICATE);
+  // The paper level is the bright end of the page; a border or shadow is well below it.
+  std::vector<uint8_t> values(closed.begin<uint8_t>(), closed.end<uint8_t>());
+  std::nth_element(values.begin(), values.begin() + long(values.size() * 9 / 10), values.end());
+  const double paper = values[values.size() * 9 / 10];
+  cv::Mat is_paper;
+  cv::compare(closed, 0.6 * paper, is_paper, cv::CMP_GT);
+
+  // Trim a side while its outermost line is less than half paper.
+  int top = 0, bottom = work.rows, left = 0, right = work.cols;
+  auto row_paper = [&](int r) { return cv::countNonZero(is_paper(cv::Rect(left, r, right - left, 1))) / double(right - left); };
+  auto col_paper = [&](int c) { return cv::countNonZero(is_paper(cv::Rect(c, top, 1, bottom - top))) / double(bottom - top); };
+  for (bool changed = true; changed;) {
+    changed = false;
+    if (bottom - top > 2 && row_paper(top) < 0.5) ++top, changed = true;
+    if (bottom - top > 2 && row_paper(bottom - 1) < 0.5) --bottom, changed = true;
+    if (right - left > 2 && col_paper(left) < 0.5) ++left, changed = true;
+    if (right - left > 2 && col_paper(right - 1) < 0.5) --right, changed = true;
+  }
+  const cv::Rect full(0, 0, grey.cols, grey.rows);
+  // Less than a quarter left means a dark page or a photo, not a border: keep everything.
+  if (double(bottom - top) * (right - left) < 0.25 * work.cols * work.rows) return full;
+  const cv::Rect found(int(std::ceil(left / scale)), int(std::ceil(top / scale)), int(std::floor((right - left) / scale)),
+                       int(std::floor((bottom - top) / scale)));
+  return found & full;
+}
+
+}  // namespace intake::cleanup
+
+extern "C" intake_status intake_content_bounds(const intake_image* image, intake_rect* out) {
+  return intake::guard([&] {
+    const auto& img = intake::cleanup::checked(image);
+    if (!out) intake::fail(INTAKE_E_ARGUMENT, "null argument");
+    const cv::Rect r = intake::cleanup::paper_bounds(intake::cleanup::grey_of(img.mat));
+    *out = intake_rect{r.x, r.y, r.width, r.height};
+  });
+}

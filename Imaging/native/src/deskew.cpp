@@ -1,0 +1,143 @@
+// intake_deskew_angle: the skew of text lines by projection profiles. Ink pixels are projected
+// across candidate line directions; when the direction matches the text lines the profile turns
+// into sharp peaks (lines) and gaps (leading), which maximises the sum of squared bin counts.
+#include "cleanup_internal.hpp"
+
+#include <opencv2/imgproc.hpp>
+
+#include <algorithm>
+#include <cmath>
+#include <vector>
+
+namespace {
+
+using intake::cleanup::checked;
+
+constexpr int kWorkingSide = 1600;       // enough for 0.05 degree resolution on a page, fast at any input size
+constexpr size_t kMaxPoints = 120000;     // a dense page subsampled evenly; the profile shape survives
+constexpr double kCoarseStep = 0.5;       // narrower than the profile peak of a text line
+constexpr double kFineStep = 0.05;
+constexpr double kStraight = 0.05;        // below this, resampling would do more harm than good
+
+struct Points {
+  std::vector<float> x, y;
+  int span = 0;  // bins needed for any projection
+};
+
+// Ink pixels of the page, without specks and solid blobs (photo remnants, border slabs), which only
+// blur the profile. Coordinates are centred so every projection has the same range.
+Points ink_points(const cv::Mat& grey) {
+  cv::Mat work;
+  intake::cleanup::shrink(grey, kWorkingSide, work);
+  const cv::Mat ink = intake::cleanup::ink_mask(intake::cleanup::flatten_background(work));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  std::vector<uint8_t> keep(size_t(n), 0);
+  const double page_area = double(work.cols) * work.rows;
+  for (int i = 1; i < n; ++i) {
+    const int area = stats.at<int>(i, cv::CC_STAT_AREA);
+    const double box = double(stats.at<int>(i, cv::CC_STAT_WIDTH)) * stats.at<int>(i, cv::CC_STAT_HEIGHT);
+    const int x = stats.at<int>(i, cv::CC_STAT_LEFT), y = stats.at<int>(i, cv::CC_STAT_TOP);
+    const bool speck = area < 3;
+    const bool blob = area > 0.002 * page_area && area > 0.4 * box;
+    // Dark scanner borders and the paper's own edges touch the image edge; text hardly ever does.
+    const bool border = x == 0 || y == 0 || x + stats.at<int>(i, cv::CC_STAT_WIDTH) == work.cols ||
+                        y + stats.at<int>(i, cv::CC_STAT_HEIGHT) == work.rows;
+    keep[size_t(i)] = !speck && !blob && !border;
+  }
+  size_t total = 0;
+  for (int r = 0; r < labels.rows; ++r) {
+    const int* row = labels.ptr<int>(r);
+    for (int c = 0; c < labels.cols; ++c) total += keep[size_t(row[c])];
+  }
+  const size_t stride = std::max<size_t>(1, (total + kMaxPoints - 1) / kMaxPoints);
+  Points p;
+  p.x.reserve(total / stride + 1);
+  p.y.reserve(total / stride + 1);
+  const float cx = float(work.cols) / 2.0f, cy = float(work.rows) / 2.0f;
+  size_t k = 0;
+  for (int r = 0; r < labels.rows; ++r) {
+    const int* row = labels.ptr<int>(r);
+    for (int c = 0; c < labels.cols; ++c) {
+      if (!keep[size_t(row[c])]) continue;
+      if (k++ % stride != 0) continue;
+      p.x.push_back(float(c) - cx);
+      p.y.push_back(float(r) - cy);
+    }
+  }
+  p.span = int(std::ceil(std::hypot(double(work.cols), double(work.rows)))) + 4;
+  return p;
+}
+
+// Sum of squared counts of the profile across direction `degrees` (text lines running at that
+// angle below the horizontal, as seen on screen). Bins are one working pixel.
+double score(const Points& p, double degrees, std::vector<int>& bins) {
+  const double a = degrees * CV_PI / 180.0;
+  const float s = float(std::sin(a)), c = float(std::cos(a));
+  const float offset = float(p.span) / 2.0f;
+  std::fill(bins.begin(), bins.end(), 0);
+  for (size_t i = 0; i < p.x.size(); ++i) {
+    const int b = int(p.y[i] * c - p.x[i] * s + offset);
+    ++bins[size_t(b)];
+  }
+  double sum = 0;
+  for (int v : bins) sum += double(v) * v;
+  return sum;
+}
+
+}  // namespace
+
+extern "C" intake_status intake_deskew_angle(const intake_image* image, double max_degrees, double* angle, double* confidence) {
+  return intake::guard([&] {
+    const auto& img = checked(image);
+    if (!angle || !confidence) intake::fail(INTAKE_E_ARGUMENT, "null argument");
+    if (!(max_degrees > 0) || max_degrees > 45) intake::fail(INTAKE_E_ARGUMENT, "max_degrees must be in (0, 45]");
+    *angle = 0;
+    *confidence = 0;
+    const Points p = ink_points(intake::cleanup::grey_of(img.mat));
+    if (p.x.size() < 200) return;  // nothing that could form a line
+    std::vector<int> bins(size_t(p.span) + 1);
+
+    // Coarse sweep over the whole range; its median is the "no alignment" level.
+    std::vector<double> coarse;
+    const int steps = int(std::floor(max_degrees / kCoarseStep));
+    double best = 0, best_score = -1;
+    for (int i = -steps; i <= steps; ++i) {
+      const double s = score(p, i * kCoarseStep, bins);
+      coarse.push_back(s);
+      if (s > best_score) best_score = s, best = i * kCoarseStep;
+    }
+    std::vector<double> sorted = coarse;
+    std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
+    const double floor_level = sorted[sorted.size() / 2];
+    // The strongest rival more than 3 degrees away: a second peak that high makes the answer doubtful.
+    double rival = floor_level;
+    for (int i = -steps; i <= steps; ++i)
+      if (std::abs(i * kCoarseStep - best) > 3.0) rival = std::max(rival, coarse[size_t(i + steps)]);
+
+    // Fine sweep around the coarse peak, then a parabola through the top three samples.
+    double fine_best = best, fine_score = -1;
+    const int fine_steps = int(std::lround(kCoarseStep / kFineStep));
+    std::vector<double> fine(size_t(2 * fine_steps + 1));
+    for (int i = -fine_steps; i <= fine_steps; ++i) {
+      const double a = std::clamp(best + i * kFineStep, -max_degrees, max_degrees);
+      fine[size_t(i + fine_steps)] = score(p, a, bins);
+      if (fine[size_t(i + fine_steps)] > fine_score) fine_score = fine[size_t(i + fine_steps)], fine_best = a;
+    }
+    const int at = int(std::lround((fine_best - best) / kFineStep)) + fine_steps;
+    if (at > 0 && at < int(fine.size()) - 1) {
+      const double l = fine[size_t(at - 1)], m = fine[size_t(at)], r = fine[size_t(at + 1)];
+      const double denom = l - 2 * m + r;
+      if (denom < 0) fine_best += std::clamp(0.5 * (l - r) / denom, -0.5, 0.5) * kFineStep;
+    }
+    fine_best = std::clamp(fine_best, -max_degrees, max_degrees);
+
+    // Confidence: how far the peak rises above the unaligned level, discounted by a rival peak.
+    const double rise = fine_score / std::max(floor_level, 1.0) - 1.0;
+    const double rivalry = (rival - floor_level) / std::max(fine_score - floor_level, 1e-9);
+    // Printed pages rise 0.5..4 above the unaligned level with rivals below half the peak.
+    const double c = std::clamp(rise / 0.3, 0.0, 1.0) * std::clamp(1.5 * (1.0 - rivalry), 0.0, 1.0);
+    *confidence = c;
+    *angle = std::abs(fine_best) < kStraight ? 0.0 : fine_best;
+  });
+}

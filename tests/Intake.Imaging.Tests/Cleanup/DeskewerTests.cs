@@ -1,0 +1,93 @@
+using FluentAssertions;
+using Intake.Imaging.Cleanup;
+using Xunit;
+
+namespace Intake.Imaging.Tests.Cleanup;
+
+/// <summary>
+/// Sign convention: Deskewer reports the counter-clockwise turn that straightens the page.
+/// skew.pdf's text runs down to the right (the page is turned 1.865° clockwise), so we expect
+/// +1.865; OCRmyPDF's "-1.865" states the page's own turn. sbrunner/deskew reports the correcting
+/// angle counter-clockwise too (deskew-8's text runs down to the right and it says +15), so its
+/// numbers are compared as they are.
+/// </summary>
+public sealed class DeskewerTests
+{
+    private readonly Deskewer _deskewer = new();
+
+    [Fact]
+    public void Skew_pdf_is_turned_1_865_degrees_clockwise()
+    {
+        using var page = CleanupCorpus.Rasterise("ocrmypdf", "skew.pdf", 1, 150);
+        var skew = _deskewer.Measure(page);
+        skew.Degrees.Should().BeApproximately(1.865, 0.2);
+        skew.Confidence.Should().BeGreaterThan(0.5);
+    }
+
+    [Theory]
+    [InlineData(1, -1)]
+    [InlineData(2, -2)]
+    [InlineData(3, -6)]
+    [InlineData(4, 7)]
+    [InlineData(5, 3)]
+    [InlineData(6, -3)]
+    [InlineData(7, 3)]
+    [InlineData(8, 15)]
+    public void Real_skewed_scans_agree_with_sbrunner_deskew(int number, double expected)
+    {
+        using var page = CleanupCorpus.Load("deskew-sbrunner", $"deskew-{number}.png");
+        var skew = _deskewer.Measure(page);
+        skew.Degrees.Should().BeApproximately(expected, 0.5);
+        skew.Confidence.Should().BeGreaterThan(0.3);
+    }
+
+    [Fact]
+    public void A_straight_page_turned_by_any_angle_up_to_40_degrees_is_measured_within_0_2()
+    {
+        using var upright = CleanupCorpus.Load("tesseract-test", "phototest.tif");
+        for (var degrees = -40; degrees <= 40; degrees += 5)
+        {
+            using var turned = upright.Rotate(degrees);
+            var skew = _deskewer.Measure(turned);
+            skew.Degrees.Should().BeApproximately(-degrees, 0.2, "the page was turned {0}°", degrees);
+        }
+    }
+
+    [Fact]
+    public void A_straight_page_measures_zero_and_is_not_resampled()
+    {
+        using var page = CleanupCorpus.Load("tesseract-test", "phototest.tif");
+        var result = _deskewer.Straighten(page);
+        result.Skew.Degrees.Should().Be(0);
+        result.Skew.Confidence.Should().BeGreaterThan(0.5);
+        result.Rotated.Should().BeFalse();
+        result.Page.Should().BeSameAs(page);
+    }
+
+    [Fact]
+    public void A_rasterised_vietnamese_page_is_straight()
+    {
+        using var page = CleanupCorpus.Rasterise("vietocr", "vietsample1.pdf", 1, 150);
+        _deskewer.Measure(page).Degrees.Should().BeApproximately(0, 0.1);
+    }
+
+    [Fact]
+    public void Straighten_turns_a_skewed_page_upright()
+    {
+        using var upright = CleanupCorpus.Load("tesseract-test", "phototest.tif");
+        using var turned = upright.Rotate(-6);
+        var result = _deskewer.Straighten(turned);
+        result.Rotated.Should().BeTrue();
+        using var straight = result.Page;
+        _deskewer.Measure(straight).Degrees.Should().BeApproximately(0, 0.15);
+    }
+
+    [Fact]
+    public void A_blank_page_has_no_confidence()
+    {
+        using var blank = Image.FromPixels(Enumerable.Repeat((byte)250, 400 * 300).ToArray(), 400, 300, 1, 400, 150, 150);
+        var skew = _deskewer.Measure(blank);
+        skew.Confidence.Should().BeLessThan(0.3);
+        _deskewer.Straighten(blank).Page.Should().BeSameAs(blank);
+    }
+}

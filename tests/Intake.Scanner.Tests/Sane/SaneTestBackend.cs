@@ -1,0 +1,36 @@
+using Intake.Scanner.Sane.Native;
+
+namespace Intake.Scanner.Tests.Sane;
+
+/// <summary>
+/// SANE's own "test" backend in a private config directory. libsane reads SANE_CONFIG_DIR once, at the
+/// first sane_init in the process, so the directory is created once and every SANE test shares it;
+/// tests that rewrite it (unplug/replug) put it back before they finish.
+/// </summary>
+public static class SaneTestBackend
+{
+    private static readonly Lazy<string> Directory = new(Create);
+
+    public static string ConfigDirectory => Directory.Value;
+
+    public static void Ensure() => _ = Directory.Value;
+
+    /// <summary>Writes dll.conf and test.conf: "plugging in" <paramref name="devices"/> test scanners.</summary>
+    public static void Write(bool listed = true, int devices = 2)
+    {
+        var dir = ConfigDirectory;
+        File.WriteAllText(Path.Combine(dir, "dll.conf"), listed ? "test\n" : "# test backend unplugged\n");
+        File.WriteAllText(Path.Combine(dir, "test.conf"), $"number_of_devices {devices}\n");
+    }
+
+    private static string Create()
+    {
+        var dir = Path.Combine(Path.GetTempPath(), $"intake-sane-{Environment.ProcessId}");
+        System.IO.Directory.CreateDirectory(dir);
+        File.WriteAllText(Path.Combine(dir, "dll.conf"), "test\n");
+        File.WriteAllText(Path.Combine(dir, "test.conf"), "number_of_devices 2\n");
+        // No trailing colon: only this directory, never the machine's /etc/sane.d with real backends.
+        NativeEnvironment.Set("SANE_CONFIG_DIR", dir);
+        return dir;
+    }
+}

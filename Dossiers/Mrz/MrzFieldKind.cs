@@ -1,0 +1,14 @@
+namespace Intake.Dossiers.Mrz;
+
+/// <summary>What characters a check-digit-covered MRZ field may hold, which decides the repairs worth trying.</summary>
+internal enum MrzFieldKind
+{
+    /// <summary>Letters or digits (a passport number): only letter/digit look-alikes are swapped.</summary>
+    AlphaNumeric,
+
+    /// <summary>Digits only: letters were already turned into digits; look-alike digits are tried only with a witness.</summary>
+    Numeric,
+
+    /// <summary>A YYMMDD date: as numeric, and a candidate must also be a real date.</summary>
+    Date,
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+
+namespace Intake.Dossiers.Mrz;
+
+/// <summary>
+/// Picks the MRZ out of OCR text lines. OCR inserts spaces, lowercases letters and reads '&lt;' as '«', so lines
+/// are cleaned first; the MRZ is the bottom-most run of 3×30, 2×36 or 2×44 cleaned lines.
+/// </summary>
+internal static class MrzLineFinder
+{
+    public static (MrzFormat Format, IReadOnlyList<string> Lines)? Find(IEnumerable<string?> rawLines, out IReadOnlyList<string> candidates)
+    {
+        candidates = rawLines.Select(Clean).Where(LooksLikeMrz).ToArray();
+        for (var end = candidates.Count - 1; end >= 0; end--)
+        {
+            if (Run(candidates, end, 3, 30) is { } td1)
+            {
+                return (MrzFormat.Td1, td1);
+            }
+
+            if (Run(candidates, end, 2, 44) is { } td3)
+            {
+                return (MrzFormat.Td3, td3);
+            }
+
+            if (Run(candidates, end, 2, 36) is { } td2)
+            {
+                return (MrzFormat.Td2, td2);
+            }
+        }
+
+        return null;
+    }
+
+    public static string Clean(string? raw)
+    {
+        var cleaned = new StringBuilder();
+        foreach (var c in (raw ?? string.Empty).Normalize(NormalizationForm.FormC))
+        {
+            if (char.IsWhiteSpace(c))
+            {
+                continue;
+            }
+
+            cleaned.Append(c switch
+            {
+                '«' or '‹' or '〈' or '＜' or '‘' => '<',
+                _ => char.ToUpperInvariant(c),
+            });
+        }
+
+        return cleaned.ToString();
+    }
+
+    private static bool LooksLikeMrz(string line)
+    {
+        if (line.Length < 20 || !line.All(c => c is (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '<'))
+        {
+            return false;
+        }
+
+        // ordinary capitals ("CONGHOAXAHOICHUNGHIA…") have no filler and few digits
+        return line.Contains('<', StringComparison.Ordinal) || line.Count(char.IsAsciiDigit) >= 8;
+    }
+
+    private static string[]? Run(IReadOnlyList<string> lines, int end, int count, int length)
+    {
+        var start = end - count + 1;
+        if (start < 0)
+        {
+            return null;
+        }
+
+        for (var i = start; i <= end; i++)
+        {
+            if (lines[i].Length != length)
+            {
+                return null;
+            }
+        }
+
+        return lines.Skip(start).Take(count).ToArray();
+    }
+
+    public static string DescribeLengths(IReadOnlyList<string> candidates) =>
+        string.Join(", ", candidates.Select(c => c.Length.ToString(CultureInfo.InvariantCulture)));
+}

@@ -1,0 +1,131 @@
+using Intake.Imaging;
+using Intake.Ocr;
+
+namespace Intake.Dossiers.Printed;
+
+/// <summary>
+/// Reads labelled fields from the OCR text of a CCCD (2021 or 2024, front or back), a birth certificate or a CT07.
+/// Labels are matched on folded words with an edit budget, so lost diacritics and small OCR slips still match;
+/// the value is the rest of the line up to the next label, or the next line when the label stands alone
+/// (names on cards), and addresses may continue on one more line. The first occurrence of a field wins, which on a
+/// birth certificate is the child, not the parents. Confidence is the mean confidence of the value's words.
+/// </summary>
+public static class PrintedFieldExtractor
+{
+    private const double RepairPenalty = 0.9;
+
+    public static PrintedFieldReading Extract(PageText? page, int pageIndex = 0)
+    {
+        if (page is null)
+        {
+            return new PrintedFieldReading(CardGeneration.Unknown, new Dictionary<string, Field>(), [NoText()]);
+        }
+
+        var lines = OcrLine.From(page);
+        var hits = lines.Select(l => LabelFinder.Find(l.Tokens)).ToArray();
+        var used = new bool[lines.Count];
+        var fields = new Dictionary<string, Field>(StringComparer.Ordinal);
+        var checks = new List<Check>();
+        var votes = new Dictionary<CardGeneration, int>();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            for (var k = 0; k < hits[i].Count; k++)
+            {
+                var hit = hits[i][k];
+                votes[hit.Label.Generation] = votes.GetValueOrDefault(hit.Label.Generation) + 1;
+                if (fields.ContainsKey(hit.Label.Field))
+                {
+                    continue;
+                }
+
+                var pieces = ValuePieces(lines, hits, used, i, k);
+                var raw = string.Join(" ", pieces.Select(p => lines[p.Line].Text[p.Start..p.End].Trim()));
+                var cleaned = PrintedValueCleaner.Clean(hit.Label.Field, raw);
+                if (cleaned.Failure is not null)
+                {
+                    checks.Add(cleaned.Failure);
+                }
+
+                if (cleaned.Value is null)
+                {
+                    continue;
+                }
+
+                var words = pieces.SelectMany(p => lines[p.Line].Words.Where(w => w.Start < p.End && w.End > p.Start)).ToArray();
+                var confidence = words.Length > 0 ? words.Average(w => w.Word.Confidence) : lines[i].FallbackConfidence;
+                fields[hit.Label.Field] = new Field(
+                    cleaned.Value,
+                    cleaned.Repaired ? confidence * RepairPenalty : confidence,
+                    FieldSource.Ocr,
+                    pageIndex,
+                    Union(words.Select(w => w.Word.Box)));
+            }
+        }
+
+        if (lines.Count == 0)
+        {
+            checks.Add(NoText());
+        }
+
+        return new PrintedFieldReading(Generation(votes), fields, checks);
+    }
+
+    /// <summary>Where the value of hit k of line i lies: the rest of its line, else the next line; addresses may run on.</summary>
+    private static List<(int Line, int Start, int End)> ValuePieces(
+        IReadOnlyList<OcrLine> lines, IReadOnlyList<LabelHit>[] hits, bool[] used, int i, int k)
+    {
+        var line = lines[i];
+        var hit = hits[i][k];
+        var start = line.Tokens[hit.EndToken - 1].End;
+        var end = k + 1 < hits[i].Count ? line.Tokens[hits[i][k + 1].FirstToken].Start : line.Text.Length;
+        var pieces = new List<(int Line, int Start, int End)>();
+        if (line.Text[start..end].Any(char.IsLetterOrDigit))
+        {
+            pieces.Add((i, start, end));
+        }
+
+        var next = i + 1;
+        var wanted = pieces.Count == 0 ? 1 : 0;
+        if (hit.Label.Field is FieldNames.PlaceOfOrigin or FieldNames.PlaceOfResidence)
+        {
+            wanted++;
+        }
+
+        while (wanted > 0 && next < lines.Count && hits[next].Count == 0 && !used[next])
+        {
+            used[next] = true;
+            pieces.Add((next, 0, lines[next].Text.Length));
+            next++;
+            wanted--;
+        }
+
+        return pieces;
+    }
+
+    private static PixelRect? Union(IEnumerable<PixelRect> boxes)
+    {
+        PixelRect? union = null;
+        foreach (var b in boxes)
+        {
+            union = union is not { } u
+                ? b
+                : new PixelRect(
+                    Math.Min(u.X, b.X),
+                    Math.Min(u.Y, b.Y),
+                    Math.Max(u.Right, b.Right) - Math.Min(u.X, b.X),
+                    Math.Max(u.Bottom, b.Bottom) - Math.Min(u.Y, b.Y));
+        }
+
+        return union;
+    }
+
+    private static CardGeneration Generation(Dictionary<CardGeneration, int> votes)
+    {
+        var for2021 = votes.GetValueOrDefault(CardGeneration.Cccd2021);
+        var for2024 = votes.GetValueOrDefault(CardGeneration.CanCuoc2024);
+        return for2024 > for2021 ? CardGeneration.CanCuoc2024 : for2021 > 0 ? CardGeneration.Cccd2021 : CardGeneration.Unknown;
+    }
+
+    private static Check NoText() =>
+        Check.Fail("ocr.text", "Trang không có chữ đọc được", "The page has no readable text");
+}

@@ -11,6 +11,9 @@ internal static class OcrRuntime
     private static readonly Lazy<bool> Configured = new(() =>
     {
         NativeEnvironment.SetDefault("OMP_THREAD_LIMIT", "1");
+        // Leptonica reports harmless conditions ("pixScanForForeground: invalid box") on stderr, where
+        // they would interleave with the one-line errors the CLI promises.
+        _ = LeptonicaNative.SetMsgSeverity(LeptonicaNative.SeverityNone);
         return true;
     });
 

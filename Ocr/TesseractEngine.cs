@@ -33,6 +33,9 @@ public sealed class TesseractEngine : IDisposable
             _api.Dispose();
             throw new OcrException($"Không khởi động được Tesseract / Tesseract failed to start with '{options.Languages}' from {_dataPath}");
         }
+        // The API's default is one uniform block; pages have columns, headings and captions, so let
+        // Tesseract find the layout itself, as its command line does.
+        TesseractNative.SetPageSegMode(_api, TesseractNative.PsmAuto);
     }
 
     public string Languages { get; }

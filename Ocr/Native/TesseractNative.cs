@@ -9,6 +9,7 @@ internal static partial class TesseractNative
 
     internal const int OemLstmOnly = 1;
     internal const int OemDefault = 3;
+    internal const int PsmAuto = 3;
     internal const int RilBlock = 0;
     internal const int RilTextLine = 2;
     internal const int RilWord = 3;
@@ -103,6 +104,17 @@ internal static partial class TesseractNative
     [LibraryImport(Library, EntryPoint = "TessResultRendererEndDocument")]
     [return: MarshalAs(UnmanagedType.Bool)]
     internal static partial bool RendererEndDocument(nint renderer);
+
+    internal const int PsmOsdOnly = 0;
+
+    /// <summary>
+    /// Tesseract's orientation and script detection (legacy engine, osd.traineddata). orient_deg is how
+    /// far the page's text is turned from upright, in quarter turns times 90; script_name points into
+    /// the engine's own tables and must not be freed.
+    /// </summary>
+    [LibraryImport(Library, EntryPoint = "TessBaseAPIDetectOrientationScript")]
+    [return: MarshalAs(UnmanagedType.Bool)]
+    internal static partial bool DetectOrientationScript(TessBaseApiHandle api, out int orientDegrees, out float orientConfidence, out nint scriptName, out float scriptConfidence);
 
     /// <summary>Copies a string Tesseract owns (static), without freeing it.</summary>
     internal static string TakeTextNoFree(nint text) => text == 0 ? "" : Marshal.PtrToStringUTF8(text) ?? "";

@@ -1,0 +1,11 @@
+namespace Intake.Ocr.Orientation;
+
+/// <summary>How a page's orientation was decided.</summary>
+public enum OrientationMethod
+{
+    /// <summary>Tesseract's orientation detection was sure enough on its own.</summary>
+    Osd,
+
+    /// <summary>OSD was unsure or found too little text; the candidate turns were read and the most legible one won.</summary>
+    Recognition,
+}

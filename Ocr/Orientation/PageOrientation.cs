@@ -1,0 +1,17 @@
+namespace Intake.Ocr.Orientation;
+
+/// <summary>
+/// The quarter turn that sets a page upright: <c>page.Rotate(Degrees)</c> (counter-clockwise on
+/// screen, 0/90/180/270) makes its text read normally. <see cref="OsdDegrees"/> and
+/// <see cref="OsdConfidence"/> are OSD's own answer (null when it found too little text);
+/// <see cref="Candidates"/> lists the turns that were read when OSD was unsure.
+/// </summary>
+public sealed record PageOrientation(
+    int Degrees,
+    OrientationMethod Method,
+    int? OsdDegrees,
+    double? OsdConfidence,
+    IReadOnlyList<OrientationCandidate> Candidates)
+{
+    public bool IsUpright => Degrees == 0;
+}

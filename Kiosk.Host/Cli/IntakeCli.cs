@@ -16,6 +16,9 @@ internal static class IntakeCli
         {
             OcrVerb.Create(output, error),
             ServeVerb.Create(output, error),
+            DevicesVerb.Create(output, error),
+            ScanVerb.Create(output, error),
+            ScanOverlapBenchVerb.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,10 +1,15 @@
 using System.CommandLine;
 using Intake.Kiosk.Host.Pipeline;
 using Intake.Ocr;
+using Intake.Ocr.Orientation;
 
 namespace Intake.Kiosk.Host.Cli;
 
-/// <summary>`intake ocr IMAGE... [--lang vie+eng] [--out DIR] [--format text,hocr,pdf,json]`.</summary>
+/// <summary>
+/// `intake ocr IMAGE... [--lang vie+eng] [--out DIR] [--format text,hocr,pdf,json] [--no-cleanup]`.
+/// Every page is cleaned (orientation, deskew, border crop, documents on the glass) before it is read,
+/// unless --no-cleanup.
+/// </summary>
 internal static class OcrVerb
 {
     public static Command Create(TextWriter output, TextWriter error)
@@ -13,13 +18,14 @@ internal static class OcrVerb
         var lang = new Option<string>("--lang") { Description = "Ngôn ngữ Tesseract / Tesseract languages", DefaultValueFactory = _ => OcrOptions.DefaultLanguages };
         var outDir = new Option<string?>("--out") { Description = "Thư mục kết quả / output folder (without it, text goes to standard output)" };
         var format = new Option<string>("--format") { Description = "text,hocr,pdf,json", DefaultValueFactory = _ => "text" };
+        var noCleanup = new Option<bool>("--no-cleanup") { Description = "Đọc trang như nguyên bản, không xoay, không chỉnh nghiêng / read pages as they are: no orientation, deskew or crop" };
         // Without this, an unknown option such as --bogus would be taken for a file name.
         images.Validators.Add(result =>
         {
             foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && t.Value.Length > 1))
                 result.AddError($"tùy chọn không có / unknown option '{token.Value}'");
         });
-        var command = new Command("ocr", "Nhận dạng chữ trong ảnh / read the text of images") { images, lang, outDir, format };
+        var command = new Command("ocr", "Nhận dạng chữ trong ảnh / read the text of images") { images, lang, outDir, format, noCleanup };
         command.SetAction(async (parse, token) =>
         {
             if (!OcrFormatsParser.TryParse(parse.GetValue(format)!, out var formats, out var unknown))
@@ -29,9 +35,13 @@ internal static class OcrVerb
             }
             try
             {
+                var cleanup = !parse.GetValue(noCleanup);
                 using var pool = new OcrEnginePool(new OcrOptions { Languages = parse.GetValue(lang)! });
-                var batch = new OcrBatch(pool, output, error);
-                return await batch.RunAsync(new OcrBatchRequest(parse.GetValue(images)!, parse.GetValue(outDir), formats), token).ConfigureAwait(false);
+                using var orientation = cleanup ? new OrientationDetector(pool) : null;
+                var cleaner = orientation is null ? null : new PageCleaner(orientation, new PageCleanerOptions());
+                var batch = new OcrBatch(pool, cleaner, output, error);
+                var request = new OcrBatchRequest(parse.GetValue(images)!, parse.GetValue(outDir), formats, cleanup);
+                return await batch.RunAsync(request, token).ConfigureAwait(false);
             }
             catch (OcrException e)
             {

@@ -4,16 +4,18 @@ using Intake.Ocr;
 
 namespace Intake.Kiosk.Host.Pipeline;
 
-/// <summary>What `intake ocr` was asked to do.</summary>
-internal sealed record OcrBatchRequest(IReadOnlyList<string> Inputs, string? OutputFolder, OcrFormats Formats);
+/// <summary>What `intake ocr` was asked to do. With <see cref="Cleanup"/> every page is cleaned (<see cref="PageCleaner"/>) before it is read.</summary>
+internal sealed record OcrBatchRequest(IReadOnlyList<string> Inputs, string? OutputFolder, OcrFormats Formats, bool Cleanup = false);
 
 /// <summary>
-/// Reads many image files in one process: inputs are opened lazily in order, their pages spread over
-/// the engine pool (one page per engine at a time), and each input's results are written as soon as its
-/// last page is read. Standard output keeps the inputs' order. A bad input is reported in one line and
-/// the others go on.
+/// Reads many image files in one process: inputs are opened lazily in order, their pages flow through
+/// the <see cref="PagePipeline"/> (cleanup and recognition concurrently), and each input's results are
+/// written as soon as its last page is read. Standard output keeps the inputs' order. A bad input is
+/// reported in one line and the others go on. With cleanup and an output folder, the clean pages
+/// (<c>name.clean.png</c>, <c>name-p2.clean.png</c>, <c>name-doc1.clean.png</c>) and <c>name.json</c>
+/// with what each stage did are written too.
 /// </summary>
-internal sealed class OcrBatch(OcrEnginePool pool, TextWriter output, TextWriter error)
+internal sealed class OcrBatch(OcrEnginePool pool, PageCleaner? cleaner, TextWriter output, TextWriter error)
 {
     private readonly Lock _gate = new();
     private readonly Dictionary<int, InputState?> _finished = [];
@@ -23,13 +25,12 @@ internal sealed class OcrBatch(OcrEnginePool pool, TextWriter output, TextWriter
 
     public async Task<int> RunAsync(OcrBatchRequest request, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         if (request.OutputFolder is not null) Directory.CreateDirectory(request.OutputFolder);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = pool.Workers, CancellationToken = cancellationToken };
-        await Parallel.ForEachAsync(PagesOf(request), parallel, (work, token) =>
-        {
-            Read(work, request, token);
-            return ValueTask.CompletedTask;
-        }).ConfigureAwait(false);
+        var cleaning = request.Cleanup ? cleaner ?? throw new InvalidOperationException("cleanup asked for without a cleaner") : null;
+        var keepClean = cleaning is not null && request.OutputFolder is not null;
+        var pipeline = new PagePipeline(pool, cleaning, new PagePipelineOptions(OutputsFor(request.Formats), keepClean));
+        await pipeline.RunAsync(PagesOf(request), (work, reading, failure) => Done((InputState)work.Owner, work.Page, reading, failure, request), cancellationToken).ConfigureAwait(false);
         return _failed ? 2 : 0;
     }
 
@@ -39,12 +40,10 @@ internal sealed class OcrBatch(OcrEnginePool pool, TextWriter output, TextWriter
         public string Path { get; } = path;
         public ImageSource Source { get; } = source;
         public string OutputName { get; } = outputName;
-        public PageText?[] Pages { get; } = new PageText?[source.PageCount];
+        public PageReading?[] Pages { get; } = new PageReading?[source.PageCount];
         public int Remaining = source.PageCount;
         public bool Failed;
     }
-
-    private readonly record struct PageWork(InputState Input, int Page);
 
     // Enumerated lazily by the parallel loop, so only the inputs being read are held in memory.
     private IEnumerable<PageWork> PagesOf(OcrBatchRequest request)
@@ -54,7 +53,11 @@ internal sealed class OcrBatch(OcrEnginePool pool, TextWriter output, TextWriter
             var path = request.Inputs[i];
             var input = Open(i, path);
             if (input is null) continue;
-            for (var page = 0; page < input.Source.PageCount; page++) yield return new PageWork(input, page);
+            for (var page = 0; page < input.Source.PageCount; page++)
+            {
+                var number = page;
+                yield return new PageWork(input, number, () => input.Source.Decode(number));
+            }
         }
     }
 
@@ -73,23 +76,18 @@ internal sealed class OcrBatch(OcrEnginePool pool, TextWriter output, TextWriter
         }
     }
 
-    private void Read(PageWork work, OcrBatchRequest request, CancellationToken token)
+    private void Done(InputState input, int page, PageReading? reading, Exception? failure, OcrBatchRequest request)
     {
-        var input = work.Input;
-        try
+        if (failure is not null)
         {
-            using var image = input.Source.Decode(work.Page);
-            input.Pages[work.Page] = pool.Recognize(image, OutputsFor(request.Formats), work.Page, token);
-        }
-        catch (Exception e) when (e is ImagingException or OcrException)
-        {
-            var where = input.Source.PageCount > 1 ? $"{input.Path} (trang / page {work.Page + 1})" : input.Path;
-            Report(where, e.Message);
+            var where = input.Source.PageCount > 1 ? $"{input.Path} (trang / page {page + 1})" : input.Path;
+            Report(where, failure.Message);
             input.Failed = true;
         }
+        input.Pages[page] = reading;
         if (Interlocked.Decrement(ref input.Remaining) > 0) return;
         input.Source.Dispose();
-        if (request.OutputFolder is not null && !input.Failed) WriteFiles(input, request.OutputFolder, request.Formats);
+        if (request.OutputFolder is not null && !input.Failed) WriteFiles(input, request);
         Finish(input.Index, request.OutputFolder is null ? input : null);
     }
 
@@ -97,18 +95,44 @@ internal sealed class OcrBatch(OcrEnginePool pool, TextWriter output, TextWriter
         (formats.HasFlag(OcrFormats.Hocr) ? OcrOutputs.Hocr : OcrOutputs.Text)
         | (formats.HasFlag(OcrFormats.Pdf) ? OcrOutputs.SearchablePdf : OcrOutputs.Text);
 
-    private static void WriteFiles(InputState input, string folder, OcrFormats formats)
+    private static void WriteFiles(InputState input, OcrBatchRequest request)
     {
+        var formats = request.Formats;
         var pages = input.Pages.Select(p => p!).ToList();
-        var stem = Path.Combine(folder, input.OutputName);
+        var pieces = pages.SelectMany(p => p.Pieces).ToList();
+        var stem = Path.Combine(request.OutputFolder!, input.OutputName);
         AtomicFile.Write(stem + ".txt", string.Join('\f', pages.Select(p => p.Text)));
-        if (formats.HasFlag(OcrFormats.Hocr)) AtomicFile.Write(stem + ".hocr", HocrDocument.Compose(input.OutputName, pages.Select(p => p.Hocr)));
-        if (formats.HasFlag(OcrFormats.Json)) AtomicFile.Write(stem + ".json", OcrJson.Serialize(input.Path, pages));
+        if (formats.HasFlag(OcrFormats.Hocr)) AtomicFile.Write(stem + ".hocr", HocrDocument.Compose(input.OutputName, pieces.Select(p => p.Text.Hocr)));
+        var images = request.Cleanup ? WriteCleanImages(input, pages, request.OutputFolder!) : null;
+        if (formats.HasFlag(OcrFormats.Json) || request.Cleanup) AtomicFile.Write(stem + ".json", OcrJson.Serialize(input.Path, pages, images));
         if (formats.HasFlag(OcrFormats.Pdf))
         {
-            var pdfs = pages.Select(p => p.SearchablePdf!).ToList();
+            var pdfs = pieces.Select(p => p.Text.SearchablePdf!).ToList();
             AtomicFile.Write(stem + ".pdf", pdfs.Count == 1 ? pdfs[0] : SearchablePdfMerger.Merge(pdfs, input.OutputName));
         }
+    }
+
+    /// <summary>Writes each clean piece as PNG and returns the file names, page by page.</summary>
+    private static List<IReadOnlyList<string>> WriteCleanImages(InputState input, List<PageReading> pages, string folder)
+    {
+        var names = new List<IReadOnlyList<string>>();
+        for (var page = 0; page < pages.Count; page++)
+        {
+            var pieces = pages[page].Pieces;
+            var pageNames = new List<string>();
+            for (var piece = 0; piece < pieces.Count; piece++)
+            {
+                if (pieces[piece].CleanPng is not { } png) continue;
+                var name = input.OutputName
+                    + (page > 0 ? $"-p{page + 1}" : "")
+                    + (pieces[piece].Cleanup?.Document is not null ? $"-doc{piece + 1}" : "")
+                    + ".clean.png";
+                AtomicFile.Write(Path.Combine(folder, name), png);
+                pageNames.Add(name);
+            }
+            names.Add(pageNames);
+        }
+        return names;
     }
 
     // Prints finished inputs' text in the order the inputs were given.

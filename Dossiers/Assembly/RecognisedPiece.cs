@@ -1,0 +1,17 @@
+using Intake.Imaging;
+using Intake.Ocr;
+
+namespace Intake.Dossiers.Assembly;
+
+/// <summary>
+/// One document candidate as the reading stages left it: a whole scanned page or a card cut out of one (Region, in
+/// the scanned page's pixels), its recognised text, the QR payload decoded on it (null: none found) and the lines read
+/// from its MRZ band (null: not looked for or nothing read). Reading is done; only meaning is left.
+/// </summary>
+public sealed record RecognisedPiece(
+    int PageIndex,
+    PixelRect? Region,
+    bool IsCard,
+    PageText Text,
+    string? QrPayload = null,
+    IReadOnlyList<string>? MrzLines = null);

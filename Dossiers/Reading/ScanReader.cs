@@ -1,0 +1,168 @@
+using Intake.Dossiers.Assembly;
+using Intake.Dossiers.Package;
+using Intake.Imaging;
+using Intake.Imaging.Cleanup;
+using Intake.Imaging.Codes;
+using Intake.Ocr;
+using Intake.Ocr.Orientation;
+using Intake.Ocr.Zones;
+
+namespace Intake.Dossiers.Reading;
+
+/// <summary>
+/// Reads one scanned page, the same way for every page: cards lying on the glass are found and cut out upright
+/// (DocumentFinder); each card is set the right way up — by its QR code's own corners when it has one (free and
+/// certain), else by whether its MRZ reads turned or not, else by the orientation detector — then its QR, MRZ band and
+/// printed text are read. A page without cards is oriented, deskewed and read whole. Every piece is recognised once,
+/// in colour, with its searchable PDF. Thread-safe: pages may be read in parallel, bounded by the engine pool.
+/// </summary>
+public sealed class ScanReader : IDisposable
+{
+    private const double CardAspect = 85.6 / 54.0;
+
+    private readonly OcrEnginePool _pool;
+    private readonly OrientationDetector _orientation;
+    private readonly ZoneReader _zones;
+    private readonly MrzBandReader _mrz;
+    private readonly Deskewer _deskewer = new(maxDegrees: 20);
+    private readonly ScanReaderOptions _options;
+
+    public ScanReader(ScanReaderOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        _options = options;
+        _pool = new OcrEnginePool(new OcrOptions { Languages = options.Languages, Workers = options.Workers });
+        _orientation = new OrientationDetector(_pool);
+        _zones = new ZoneReader(ZoneOptions.Mrz with { Workers = _pool.Workers });
+        _mrz = new MrzBandReader(_zones);
+    }
+
+    public int Workers => _pool.Workers;
+
+    public PageRead ReadPage(Image page, int pageIndex, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        var dpi = page.DpiY > 0 ? page.DpiY : page.DpiX;
+        var pieces = new List<ReadPiece>();
+        if (IsLoneCard(page))
+        {
+            pieces.Add(ReadCard(page, pageIndex, new RotatedBox(page.Width / 2.0, page.Height / 2.0, page.Width, page.Height, 0), null, cancellationToken));
+        }
+        else
+        {
+            var cards = DocumentFinder.FindDocuments(page)
+                .Where(d => d.Kind == DocumentKind.Card && d.Confidence >= _options.MinCardConfidence)
+                .OrderBy(d => d.Bounds.Y)
+                .ToArray();
+            foreach (var card in cards)
+            {
+                using var crop = DocumentFinder.Extract(page, card);
+                pieces.Add(ReadCard(crop, pageIndex, card.Region, card.Bounds, cancellationToken));
+            }
+
+            if (cards.Length == 0)
+            {
+                pieces.Add(ReadWholePage(page, pageIndex, cancellationToken));
+            }
+        }
+
+        return new PageRead(pageIndex, page.Width, page.Height, dpi, pieces);
+    }
+
+    public void Dispose()
+    {
+        _orientation.Dispose();
+        _zones.Dispose();
+        _pool.Dispose();
+    }
+
+    /// <summary>An image that is itself a card (a cropped photo or a card scanned alone): ID-1 proportions and size.</summary>
+    private static bool IsLoneCard(Image page)
+    {
+        var longSide = Math.Max(page.Width, page.Height);
+        var aspect = longSide / (double)Math.Min(page.Width, page.Height);
+        var dpi = page.DpiX > 0 ? page.DpiX : 0;
+        var smallEnough = dpi > 0 ? longSide / dpi * 25.4 < 120 : longSide < 1800;
+        return page.Width > page.Height && Math.Abs(aspect - CardAspect) < 0.15 && smallEnough;
+    }
+
+    private ReadPiece ReadCard(Image crop, int pageIndex, RotatedBox region, PixelRect? bounds, CancellationToken cancellationToken)
+    {
+        var qr = QrReader.Read(crop);
+        MrzBandReading? mrz = null;
+        int turn;
+        string how;
+        if (qr is not null)
+        {
+            turn = IsUpsideDown(qr) ? 180 : 0;
+            how = "qr";
+        }
+        else
+        {
+            mrz = _mrz.Read(crop, cancellationToken);
+            turn = 0;
+            how = "mrz";
+            if (!mrz.Found)
+            {
+                using var turned = crop.Rotate(180);
+                var other = _mrz.Read(turned, cancellationToken);
+                if (other.Found)
+                {
+                    (mrz, turn) = (other, 180);
+                }
+                else
+                {
+                    // a landscape card is either upright or upside down; a quarter turn would make it portrait
+                    var detected = _orientation.Detect(crop, cancellationToken);
+                    turn = detected.Degrees == 180 ? 180 : 0;
+                    how = $"detector ({detected.Method})";
+                }
+            }
+        }
+
+        using var rotated = turn == 0 ? null : crop.Rotate(turn);
+        var upright = rotated ?? crop;
+        if (qr is not null || (mrz is not null && !mrz.Found && turn != 0))
+        {
+            mrz = _mrz.Read(upright, cancellationToken);
+        }
+
+        var text = _pool.Recognize(upright, OcrOutputs.SearchablePdf, pageIndex, cancellationToken);
+        var mrzLines = mrz is { Found: true } || (mrz is not null && mrz.Lines.Any(l => l.Contains("<<", StringComparison.Ordinal))) ? mrz!.Lines : null;
+        var piece = new RecognisedPiece(pageIndex, bounds, IsCard: true, text, qr?.Text, mrzLines);
+        var layer = new PieceLayer(-1, pageIndex, WholePage: bounds is null && region.Degrees == 0 && turn == 0, text.SearchablePdf ?? [],
+            region.CenterX, region.CenterY, region.Width, region.Height, region.Degrees + turn);
+        return new ReadPiece(piece, layer, $"{turn}° by {how}");
+    }
+
+    /// <summary>
+    /// The QR code is printed upright on the card, and the detector gives its corners starting from the code's own
+    /// top left, clockwise: if its top edge runs right to left in the crop, the card is upside down.
+    /// </summary>
+    private static bool IsUpsideDown(QrCode qr)
+    {
+        var (a, b) = (qr.Corners[0], qr.Corners[1]);
+        return b.X - a.X < -Math.Abs(b.Y - a.Y);
+    }
+
+    private ReadPiece ReadWholePage(Image page, int pageIndex, CancellationToken cancellationToken)
+    {
+        var orientation = _orientation.Detect(page, cancellationToken);
+        using var turned = orientation.Degrees == 0 ? null : page.Rotate(orientation.Degrees);
+        var straight = _deskewer.Straighten(turned ?? page);
+        try
+        {
+            var text = _pool.Recognize(straight.Page, OcrOutputs.SearchablePdf, pageIndex, cancellationToken);
+            var piece = new RecognisedPiece(pageIndex, null, IsCard: false, text);
+            var layer = new PieceLayer(-1, pageIndex, WholePage: true, text.SearchablePdf ?? [], page.Width / 2.0, page.Height / 2.0, page.Width, page.Height, 0);
+            return new ReadPiece(piece, layer, $"{orientation.Degrees}° by {orientation.Method}, skew {straight.Skew.Degrees:0.##}°");
+        }
+        finally
+        {
+            if (straight.Rotated)
+            {
+                straight.Page.Dispose();
+            }
+        }
+    }
+}

@@ -1,0 +1,24 @@
+using Intake.Imaging.Cleanup;
+
+namespace Intake.Imaging.Codes;
+
+/// <summary>
+/// A decoded QR code: its payload (UTF-8 decoded; invalid bytes become U+FFFD, never an exception), its four
+/// corners in the image's pixels (clockwise from the code's own top left), and which attempt decoded it
+/// (<see cref="QrReader"/>), kept so a hard-to-read print can be traced.
+/// </summary>
+public sealed record QrCode(string Text, IReadOnlyList<PagePoint> Corners, int Attempt)
+{
+    /// <summary>The axis-aligned box around the corners.</summary>
+    public PixelRect Bounds
+    {
+        get
+        {
+            var left = (int)Math.Floor(Corners.Min(c => c.X));
+            var top = (int)Math.Floor(Corners.Min(c => c.Y));
+            var right = (int)Math.Ceiling(Corners.Max(c => c.X));
+            var bottom = (int)Math.Ceiling(Corners.Max(c => c.Y));
+            return new PixelRect(left, top, right - left, bottom - top);
+        }
+    }
+}

@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using Intake.Imaging;
+using Intake.Kiosk.Host.Pipeline;
+using Intake.Scanner;
+using Intake.Scanner.Camera;
+using Intake.Scanner.Sane;
+
+namespace Intake.Kiosk.Host.Cli;
+
+/// <summary>
+/// `intake scan --device ID [--source flatbed|adf|duplex] [--dpi N] [--mode color|gray] --out DIR`:
+/// writes page-001.png, page-002.png… (with their dpi) as each page arrives, so a jam on page 7 leaves
+/// pages 1-6 on disk. Device ids: see <see cref="ScanSourceFactory"/>. Building a dossier from the scan
+/// (--process) waits for the dossier pipeline.
+/// </summary>
+internal static class ScanVerb
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var device = new Option<string>("--device") { Description = "Thiết bị / device: test:0, replay:FOLDER, camera:/dev/video0", Required = true };
+        var source = new Option<string>("--source") { Description = "Nguồn giấy / paper source: flatbed, adf, duplex", DefaultValueFactory = _ => "flatbed" };
+        OneOf(source, "flatbed", "adf", "duplex");
+        var dpi = new Option<int>("--dpi") { Description = "Độ phân giải / resolution (dpi)", DefaultValueFactory = _ => 300 };
+        dpi.Validators.Add(result =>
+        {
+            if (result.GetValueOrDefault<int>() is < 50 or > 1200) result.AddError("--dpi phải từ 50 đến 1200 / must be 50..1200");
+        });
+        var mode = new Option<string>("--mode") { Description = "Màu / colour mode: color, gray", DefaultValueFactory = _ => "color" };
+        OneOf(mode, "color", "gray");
+        var outDir = new Option<string>("--out") { Description = "Thư mục ảnh trang / folder for the page images", Required = true };
+        var command = new Command("scan", "Quét giấy tờ thành ảnh / scan pages to images") { device, source, dpi, mode, outDir };
+        command.SetAction(async (parse, token) =>
+        {
+            var request = new ScanRequest(
+                parse.GetValue(source) switch { "adf" => PaperSource.Adf, "duplex" => PaperSource.Duplex, _ => PaperSource.Flatbed },
+                parse.GetValue(dpi),
+                parse.GetValue(mode) == "gray" ? ColorMode.Gray : ColorMode.Color);
+            return await ScanAsync(ScanSourceFactory.Create(parse.GetValue(device)!), request, parse.GetValue(outDir)!, output, error, token).ConfigureAwait(false);
+        });
+        return command;
+    }
+
+    /// <summary>Like AcceptOnlyFromAmong, but the refusal fits on one line.</summary>
+    private static void OneOf(Option<string> option, params string[] allowed) => option.Validators.Add(result =>
+    {
+        var value = result.GetValueOrDefault<string>();
+        if (!allowed.Contains(value, StringComparer.Ordinal))
+            result.AddError($"{option.Name} '{value}' không hợp lệ / is not one of {string.Join(", ", allowed)}");
+    });
+
+    private static async Task<int> ScanAsync(IScanSource scanner, ScanRequest request, string folder, TextWriter output, TextWriter error, CancellationToken token)
+    {
+        var written = 0;
+        try
+        {
+            Directory.CreateDirectory(folder);
+            await foreach (var page in scanner.ScanAsync(request, token).ConfigureAwait(false))
+                using (page)
+                {
+                    var name = $"page-{page.Number:000}.png";
+                    var image = page.Image;
+                    var bytes = await Task.Run(() => image.Encode(".png"), token).ConfigureAwait(false);
+                    AtomicFile.Write(Path.Combine(folder, name), bytes);
+                    written++;
+                    output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}  {image.Width}x{image.Height}  {image.DpiX:0.#} dpi  {page.Duration.TotalSeconds:0.00} s"));
+                }
+            output.WriteLine($"intake: đã quét {written} trang / scanned {written} page(s) → {Path.GetFullPath(folder)}");
+            return 0;
+        }
+        catch (Exception e) when (e is SaneException or ImagingException or CameraException or IOException or UnauthorizedAccessException
+                                      or InvalidOperationException or NotSupportedException)
+        {
+            var kept = written > 0 ? $" ({written} trang đã lưu / page(s) kept)" : "";
+            error.WriteLine($"intake: {e.Message}{kept}");
+            return IntakeCli.UsageError;
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using System.Diagnostics;
+using Intake.Imaging;
+using Intake.Imaging.Cleanup;
+using Intake.Ocr.Orientation;
+
+namespace Intake.Kiosk.Host.Pipeline;
+
+/// <summary>
+/// The cleanup stages, in the one order every page goes through (<see cref="Clean"/>):
+/// resolution → border crop → documents on the glass → for each piece: blank check → deskew →
+/// orientation → residual deskew (after a quarter turn) → OCR copy.
+/// Deskew runs before orientation because OSD reads straight text far better than text skewed by
+/// 10–40 degrees, and any turn splits exactly into a skew within ±45 and a quarter turn.
+/// Stages are pure per page; how many pages run at once is <see cref="PagePipeline"/>'s business.
+/// </summary>
+internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOptions options)
+{
+    // ID-1 card (85.6 × 54 mm) in inches; a scan smaller than three of these is a card on its own, not a flatbed.
+    private const double CardSquareInches = 3.370 * 2.126;
+    private const double FlatbedCards = 3;
+    private const double MinDocumentConfidence = 0.5;
+
+    private readonly Deskewer _deskewer = new();
+    private readonly BlankPageDetector _blank = new();
+
+    public PageCleanerOptions Options => options;
+
+    /// <summary>Cleans a decoded page; takes ownership of <paramref name="decoded"/>.</summary>
+    public CleanedPage Clean(Image decoded, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decoded);
+        var clock = new StageClock();
+        var page = decoded;
+        var pieces = new List<CleanPiece>();
+        try
+        {
+            var declared = decoded.DpiY > 0 ? decoded.DpiY : decoded.DpiX;
+            page = Swap(page, clock.Time("dpi", () => DpiEstimator.EnsureDpi(page), result => !ReferenceEquals(result, page)));
+            var dpi = new DpiReport(declared, page.DpiY, page.DpiY != declared);
+
+            var paper = clock.Time("crop", () => SafePaper(page), rect => rect != WholeOf(page));
+            PixelRect? crop = paper == WholeOf(page) ? null : paper;
+            if (crop is { } cut) page = Swap(page, page.Crop(cut));
+
+            var documents = clock.Time("documents", () => CardsOnTheGlass(page), found => found.Count > 0);
+            var report = new PageCleanupReport(dpi, page.Width, page.Height, crop, documents, clock.Stages);
+            if (documents.Count == 0)
+            {
+                var whole = page;
+                page = null!;
+                pieces.Add(Prepare(whole, null, cancellationToken));
+            }
+            else
+            {
+                foreach (var document in documents)
+                    pieces.Add(Prepare(DocumentFinder.Extract(page, document), document, cancellationToken));
+            }
+            return new CleanedPage(pieces, report);
+        }
+        catch
+        {
+            foreach (var piece in pieces) piece.Dispose();
+            throw;
+        }
+        finally
+        {
+            page?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The paper inside dark borders, unless cutting there would cut text: a page already turned on a
+    /// black canvas (tess4j's eurotext_deskew) has dark corners the cropper takes for borders, and its
+    /// rectangle then runs through the first line.
+    /// </summary>
+    private PixelRect SafePaper(Image page)
+    {
+        var whole = WholeOf(page);
+        var paper = ContentCropper.FindPaper(page);
+        if (paper == whole) return whole;
+        PixelRect[] strips =
+        [
+            new(0, 0, paper.X, page.Height),
+            new(paper.Right, 0, page.Width - paper.Right, page.Height),
+            new(0, 0, page.Width, paper.Y),
+            new(0, paper.Bottom, page.Width, page.Height - paper.Bottom),
+        ];
+        foreach (var strip in strips.Where(s => s.Width > 8 && s.Height > 8))
+        {
+            using var cut = page.Crop(strip);
+            if (!_blank.Judge(cut).IsBlank) return whole;
+        }
+        return paper;
+    }
+
+    private IReadOnlyList<FoundDocument> CardsOnTheGlass(Image page)
+    {
+        if (!options.FindDocuments) return [];
+        var dpi = page.DpiY > 0 ? page.DpiY : 300;
+        if ((double)page.Width * page.Height < FlatbedCards * CardSquareInches * dpi * dpi) return [];
+        return [.. DocumentFinder.FindDocuments(page).Where(d => d.Kind == DocumentKind.Card && d.Confidence >= MinDocumentConfidence)];
+    }
+
+    /// <summary>Straightens, orients and copies one piece for reading; takes ownership of <paramref name="piece"/>.</summary>
+    private CleanPiece Prepare(Image piece, FoundDocument? document, CancellationToken cancellationToken)
+    {
+        var clock = new StageClock();
+        var current = piece;
+        try
+        {
+            var blank = clock.Time("blank", () => _blank.Judge(current), _ => false);
+            SkewReport? skew = null, residual = null;
+            PageOrientation? turn = null;
+            if (!blank.IsBlank)
+            {
+                var unstraightened = current;
+                skew = Straighten(ref current, clock, "deskew", disposeReplaced: false);
+                turn = clock.Time("orientation", () => orientation.Detect(current, cancellationToken), o => !o.IsUpright);
+                if (skew.Rotated && NothingLegible(turn))
+                {
+                    // Projection profiles can lock onto a lone word's letters at a steep angle; when no
+                    // turn of the straightened page reads at all, the skew was wrong: keep the page as it came.
+                    current.Dispose();
+                    current = unstraightened;
+                    skew = skew with { Rotated = false, Reverted = true };
+                    turn = clock.Time("orientation-unstraightened", () => orientation.Detect(current, cancellationToken), o => !o.IsUpright);
+                }
+                else if (!ReferenceEquals(unstraightened, current))
+                {
+                    unstraightened.Dispose();
+                }
+                if (!turn.IsUpright)
+                {
+                    var started = Stopwatch.GetTimestamp();
+                    current = Swap(current, current.Rotate(turn.Degrees));
+                    clock.Record("turn", Stopwatch.GetElapsedTime(started), true);
+                }
+                // A sideways page's skew is measured again once its lines run across.
+                if (turn.Degrees is 90 or 270) residual = Straighten(ref current, clock, "residual-deskew");
+            }
+            var clean = current;
+            var forReading = options.ReadBinarised ? clock.Time("ocr-copy", () => OcrBinarizer.MakeOcrCopy(clean), _ => true) : clean;
+            current = null!;
+            return new CleanPiece(clean, forReading, new PieceReport(document, blank, skew, turn, residual, options.ReadBinarised, clock.Stages));
+        }
+        catch
+        {
+            current?.Dispose();
+            throw;
+        }
+    }
+
+    private static bool NothingLegible(PageOrientation turn) =>
+        turn.Method == OrientationMethod.Recognition && turn.Candidates.All(c => c.Words == 0);
+
+    private SkewReport Straighten(ref Image page, StageClock clock, string stage, bool disposeReplaced = true)
+    {
+        var before = page;
+        var result = clock.Time(stage, () => _deskewer.Straighten(before), r => r.Rotated);
+        page = disposeReplaced ? Swap(page, result.Page) : result.Page;
+        return new SkewReport(Math.Round(result.Skew.Degrees, 3), Math.Round(result.Skew.Confidence, 3), result.Rotated);
+    }
+
+    private static PixelRect WholeOf(Image page) => new(0, 0, page.Width, page.Height);
+
+    private static Image Swap(Image current, Image next)
+    {
+        if (!ReferenceEquals(current, next)) current.Dispose();
+        return next;
+    }
+}

@@ -1,0 +1,210 @@
+using System.Diagnostics;
+using System.Threading.Channels;
+using Intake.Imaging;
+using Intake.Ocr;
+
+namespace Intake.Kiosk.Host.Pipeline;
+
+/// <summary>
+/// Moves pages through decode → cleanup → recognition concurrently. One thread decodes, one cleanup
+/// worker and one reading worker per engine run side by side, joined by bounded channels; at most
+/// engines + 2 decoded pages are alive at once (a page holds its slot until it has been read). The
+/// stages themselves know nothing of this: concurrency belongs to the driver.
+/// </summary>
+internal sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, PagePipelineOptions options)
+{
+    /// <summary>Called on a worker thread for every page, with its reading or the error that stopped it.</summary>
+    public delegate void PageDone(PageWork work, PageReading? reading, Exception? error);
+
+    private sealed record Decoded(PageWork Work, Image Image, TimeSpan Decode);
+
+    private sealed record Cleaned(PageWork Work, Image? Raw, CleanedPage? Page, List<StageTiming> Stages, long QueuedAt);
+
+    public int MaxPagesInMemory => readers.Workers + 2;
+
+    public async Task RunAsync(IEnumerable<PageWork> pages, PageDone done, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(pages);
+        ArgumentNullException.ThrowIfNull(done);
+        var workers = readers.Workers;
+        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        using var slots = new SemaphoreSlim(MaxPagesInMemory, MaxPagesInMemory);
+        var toClean = Channel.CreateBounded<Decoded>(new BoundedChannelOptions(workers) { SingleWriter = true });
+        var toRead = Channel.CreateBounded<Cleaned>(new BoundedChannelOptions(workers));
+        var token = stop.Token;
+
+        var decoder = Worker(stop, () => Decode(pages, toClean.Writer, slots, done, token), toClean.Writer);
+        var cleaners = Enumerable.Range(0, workers).Select(_ => Worker(stop, () => Clean(toClean.Reader, toRead.Writer, slots, done, token), null)).ToArray();
+        var cleaning = CompleteWhenDone(cleaners, toRead.Writer);
+        var reading = Enumerable.Range(0, workers).Select(_ => Worker(stop, () => Read(toRead.Reader, slots, done, token), null)).ToArray();
+        try
+        {
+            await Task.WhenAll([decoder, cleaning, .. reading]).ConfigureAwait(false);
+        }
+        finally
+        {
+            // After a failure, pages still queued are freed here.
+            while (toClean.Reader.TryRead(out var left)) left.Image.Dispose();
+            while (toRead.Reader.TryRead(out var left))
+            {
+                left.Raw?.Dispose();
+                left.Page?.Dispose();
+            }
+        }
+    }
+
+    // Stages block on native work, so each worker gets its own thread rather than a pool thread.
+    private static Task Worker(CancellationTokenSource stop, Action loop, ChannelWriter<Decoded>? completes) =>
+        Task.Factory.StartNew(() =>
+        {
+            try
+            {
+                loop();
+                completes?.Complete();
+            }
+            catch (Exception e)
+            {
+                completes?.Complete(e);
+                stop.Cancel();
+                throw;
+            }
+        }, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    private static async Task CompleteWhenDone(Task[] workers, ChannelWriter<Cleaned> writer)
+    {
+        try
+        {
+            await Task.WhenAll(workers).ConfigureAwait(false);
+            writer.Complete();
+        }
+        catch (Exception e)
+        {
+            writer.Complete(e);
+            throw;
+        }
+    }
+
+    private static void Decode(IEnumerable<PageWork> pages, ChannelWriter<Decoded> output, SemaphoreSlim slots, PageDone done, CancellationToken token)
+    {
+        foreach (var work in pages)
+        {
+            slots.Wait(token);
+            var started = Stopwatch.GetTimestamp();
+            Image image;
+            try
+            {
+                image = work.Decode();
+            }
+            catch (Exception e) when (IsPageError(e))
+            {
+                slots.Release();
+                done(work, null, e);
+                continue;
+            }
+            var item = new Decoded(work, image, Stopwatch.GetElapsedTime(started));
+            try
+            {
+                output.WriteAsync(item, token).AsTask().GetAwaiter().GetResult();
+            }
+            catch
+            {
+                image.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private void Clean(ChannelReader<Decoded> input, ChannelWriter<Cleaned> output, SemaphoreSlim slots, PageDone done, CancellationToken token)
+    {
+        while (input.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
+        {
+            if (!input.TryRead(out var item)) continue;
+            var stages = new List<StageTiming> { new("decode", Math.Round(item.Decode.TotalMilliseconds, 1), false) };
+            Cleaned cleaned;
+            if (cleaner is null)
+            {
+                cleaned = new Cleaned(item.Work, item.Image, null, stages, Stopwatch.GetTimestamp());
+            }
+            else
+            {
+                var started = Stopwatch.GetTimestamp();
+                try
+                {
+                    var page = cleaner.Clean(item.Image, token);
+                    stages.Add(new StageTiming("cleanup", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), true));
+                    cleaned = new Cleaned(item.Work, null, page, stages, Stopwatch.GetTimestamp());
+                }
+                catch (Exception e) when (IsPageError(e))
+                {
+                    slots.Release();
+                    done(item.Work, null, e);
+                    continue;
+                }
+            }
+            try
+            {
+                output.WriteAsync(cleaned, token).AsTask().GetAwaiter().GetResult();
+            }
+            catch
+            {
+                cleaned.Raw?.Dispose();
+                cleaned.Page?.Dispose();
+                throw;
+            }
+        }
+    }
+
+    private void Read(ChannelReader<Cleaned> input, SemaphoreSlim slots, PageDone done, CancellationToken token)
+    {
+        while (input.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
+        {
+            if (!input.TryRead(out var item)) continue;
+            PageReading? reading = null;
+            Exception? error = null;
+            try
+            {
+                item.Stages.Add(new StageTiming("queued", Math.Round(Stopwatch.GetElapsedTime(item.QueuedAt).TotalMilliseconds, 1), false));
+                reading = ReadPage(item, token);
+            }
+            catch (Exception e) when (IsPageError(e))
+            {
+                error = e;
+            }
+            finally
+            {
+                item.Raw?.Dispose();
+                item.Page?.Dispose();
+                slots.Release();
+            }
+            done(item.Work, reading, error);
+        }
+    }
+
+    private PageReading ReadPage(Cleaned item, CancellationToken token)
+    {
+        var pieces = new List<PieceReading>();
+        var recognise = TimeSpan.Zero;
+        var encode = TimeSpan.Zero;
+        if (item.Raw is { } raw)
+        {
+            var started = Stopwatch.GetTimestamp();
+            pieces.Add(new PieceReading(readers.Recognize(raw, options.Outputs, item.Work.Page, token), null, null));
+            recognise = Stopwatch.GetElapsedTime(started);
+        }
+        foreach (var piece in item.Page?.Pieces ?? [])
+        {
+            var started = Stopwatch.GetTimestamp();
+            var text = readers.Recognize(piece.ForReading, options.Outputs, item.Work.Page, token);
+            recognise += Stopwatch.GetElapsedTime(started);
+            started = Stopwatch.GetTimestamp();
+            var png = options.KeepCleanImages ? piece.Clean.Encode(".png") : null;
+            encode += Stopwatch.GetElapsedTime(started);
+            pieces.Add(new PieceReading(text, piece.Report, png));
+        }
+        item.Stages.Add(new StageTiming("recognise", Math.Round(recognise.TotalMilliseconds, 1), false));
+        if (options.KeepCleanImages) item.Stages.Add(new StageTiming("encode-clean", Math.Round(encode.TotalMilliseconds, 1), false));
+        return new PageReading(pieces, item.Page?.Report, item.Stages);
+    }
+
+    private static bool IsPageError(Exception e) => e is ImagingException or OcrException;
+}

@@ -1,0 +1,39 @@
+using Intake.Imaging;
+using Intake.Kiosk.Host.Pipeline;
+using Intake.Ocr;
+using Intake.Ocr.Orientation;
+
+namespace Intake.Kiosk.Host.Tests.Pipeline;
+
+/// <summary>One engine pool and orientation detector per test class (models load once), and a way to push images through the real pipeline.</summary>
+public sealed class SharedPipeline : IDisposable
+{
+    public SharedPipeline() => Orientation = new OrientationDetector(Readers);
+
+    internal OcrEnginePool Readers { get; } = new(new OcrOptions());
+
+    internal OrientationDetector Orientation { get; }
+
+    /// <summary>Cleans and reads every page, in parallel over the pool; results in the order given.</summary>
+    internal async Task<PageReading[]> Read(IReadOnlyList<Func<Image>> pages, PageCleanerOptions? options = null, bool cleanup = true)
+    {
+        var cleaner = cleanup ? new PageCleaner(Orientation, options ?? new PageCleanerOptions()) : null;
+        var pipeline = new PagePipeline(Readers, cleaner, new PagePipelineOptions(OcrOutputs.Text, KeepCleanImages: false));
+        var readings = new PageReading[pages.Count];
+        var errors = new List<Exception>();
+        var work = pages.Select((decode, i) => new PageWork(this, i, decode));
+        await pipeline.RunAsync(work, (w, reading, error) =>
+        {
+            if (error is not null) lock (errors) errors.Add(error);
+            else readings[w.Page] = reading!;
+        }, CancellationToken.None);
+        if (errors.Count > 0) throw new AggregateException(errors);
+        return readings;
+    }
+
+    public void Dispose()
+    {
+        Orientation.Dispose();
+        Readers.Dispose();
+    }
+}

@@ -1,0 +1,112 @@
+using FluentAssertions;
+using Intake.Imaging;
+using Intake.Ocr.Orientation;
+using Intake.TestSupport;
+using Xunit;
+using Xunit.Abstractions;
+
+namespace Intake.Ocr.Tests.Orientation;
+
+/// <summary>
+/// Convention: <see cref="PageOrientation.Degrees"/> is the counter-clockwise turn (Image.Rotate) that
+/// sets the page upright, so a page made by <c>upright.Rotate(d)</c> must come back as <c>(360 - d) % 360</c>.
+/// </summary>
+public sealed class OrientationDetectorTests(SharedOrientationDetector shared, ITestOutputHelper log) : IClassFixture<SharedOrientationDetector>
+{
+    private PageOrientation Detect(Image page)
+    {
+        var found = shared.Detector.Detect(page);
+        log.WriteLine($"turn {found.Degrees} by {found.Method}; OSD {found.OsdDegrees} conf {found.OsdConfidence:F2}; "
+            + string.Join(", ", found.Candidates.Select(c => $"{c.Degrees}:{c.Legibility:F2}/{c.Words}")));
+        return found;
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(90)]
+    [InlineData(180)]
+    [InlineData(270)]
+    public void A_page_turned_by_a_quarter_turn_is_turned_back(int turnedBy)
+    {
+        using var upright = OrientationCorpus.Load("tesseract-test", "phototest.tif");
+        using var turned = upright.Rotate(turnedBy);
+        Detect(turned).Degrees.Should().Be((360 - turnedBy) % 360);
+    }
+
+    [Theory]
+    [InlineData("phototest-rotated-L.png")]
+    [InlineData("phototest-rotated-R.png")]
+    [InlineData("phototest-rotated-180.png")]
+    public void The_rotated_phototests_read_upright_after_the_turn(string file)
+    {
+        using var page = OrientationCorpus.Load("tesseract-test", file);
+        var orientation = Detect(page);
+        orientation.IsUpright.Should().BeFalse();
+        using var upright = page.Rotate(orientation.Degrees);
+        var text = shared.Readers.Recognize(upright);
+        CharacterErrorRate.Of(text.Text, File.ReadAllText(Corpus.File("tesseract-test", "phototest.txt"))).Should().BeLessThan(0.02);
+    }
+
+    [Fact]
+    public void Eurotext_lying_on_its_side_is_turned_back()
+    {
+        using var page = OrientationCorpus.Load("tess4j", "eurotext90.png");
+        var orientation = Detect(page);
+        orientation.IsUpright.Should().BeFalse();
+        using var upright = page.Rotate(orientation.Degrees);
+        Detect(upright).Degrees.Should().Be(0);
+    }
+
+    [Fact]
+    public void All_four_pages_of_cardinal_pdf_end_up_upright()
+    {
+        for (var number = 1; number <= 4; number++)
+        {
+            using var page = OrientationCorpus.Rasterise("ocrmypdf", "cardinal.pdf", number, 150);
+            var orientation = Detect(page);
+            using var upright = page.Rotate(orientation.Degrees);
+            var text = shared.Readers.Recognize(upright);
+            log.WriteLine($"cardinal p{number}: mean confidence {text.MeanConfidence:F2}");
+            text.MeanConfidence.Should().BeGreaterThan(0.75, "page {0} must read upright", number);
+            Detect(upright).Degrees.Should().Be(0, "page {0} is upright after the turn", number);
+        }
+    }
+
+    [Fact]
+    public void Vietsample2_page_1_is_turned_upright()
+    {
+        using var page = OrientationCorpus.Load("vietocr", "vietsample2.tif");
+        var orientation = Detect(page);
+        orientation.IsUpright.Should().BeFalse();
+        using var upright = page.Rotate(orientation.Degrees);
+        shared.Readers.Recognize(upright).MeanConfidence.Should().BeGreaterThan(0.7);
+    }
+
+    [Theory]
+    [InlineData("tesseract-test", "phototest.tif")]
+    [InlineData("tesseract-test", "eurotext.tif")]
+    [InlineData("tesseract-test", "viet.tif")]
+    [InlineData("tesseract-test", "8087_054.3B.tif")]
+    public void An_upright_page_is_never_turned(string folder, string file)
+    {
+        using var page = OrientationCorpus.Load(folder, file);
+        Detect(page).Degrees.Should().Be(0);
+    }
+
+    [Fact]
+    public void When_osd_is_unsure_reading_the_candidates_decides_and_upright_stays_upright()
+    {
+        // A detector that never trusts OSD, so every answer comes from reading the candidate turns.
+        using var doubting = new OrientationDetector(shared.Readers, sureAbove: double.PositiveInfinity);
+        using var upright = OrientationCorpus.Load("tesseract-test", "phototest.tif");
+        using var lines = upright.Crop(new PixelRect(0, 0, upright.Width, 400));
+        foreach (var turnedBy in new[] { 0, 90, 180, 270 })
+        {
+            using var turned = lines.Rotate(turnedBy);
+            var found = doubting.Detect(turned);
+            log.WriteLine($"turned {turnedBy}: " + string.Join(", ", found.Candidates.Select(c => $"{c.Degrees}:{c.Legibility:F2}/{c.Words}")));
+            found.Method.Should().Be(OrientationMethod.Recognition);
+            found.Degrees.Should().Be((360 - turnedBy) % 360);
+        }
+    }
+}

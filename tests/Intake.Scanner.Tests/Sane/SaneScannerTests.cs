@@ -1,3 +1,4 @@
+using Intake.TestSupport;
 using System.Diagnostics;
 using FluentAssertions;
 using Intake.Scanner.Sane;

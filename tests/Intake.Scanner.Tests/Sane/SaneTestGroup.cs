@@ -1,3 +1,4 @@
+using Intake.TestSupport;
 namespace Intake.Scanner.Tests.Sane;
 
 /// <summary>

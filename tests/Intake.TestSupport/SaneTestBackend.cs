@@ -1,11 +1,12 @@
 using Intake.Scanner.Sane.Native;
 
-namespace Intake.Scanner.Tests.Sane;
+namespace Intake.TestSupport;
 
 /// <summary>
 /// SANE's own "test" backend in a private config directory. libsane reads SANE_CONFIG_DIR once, at the
 /// first sane_init in the process, so the directory is created once and every SANE test shares it;
-/// tests that rewrite it (unplug/replug) put it back before they finish.
+/// tests that rewrite it (unplug/replug) put it back before they finish. The scanner's tests and the
+/// CLI's (`intake devices`, `intake scan`) use it alike.
 /// </summary>
 public static class SaneTestBackend
 {

@@ -1,6 +1,0 @@
-namespace Intake.Scanner.Tests.Sane;
-
-public sealed class SaneBackendFixture
-{
-    public SaneBackendFixture() => SaneTestBackend.Ensure();
-}

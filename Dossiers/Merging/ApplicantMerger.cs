@@ -111,8 +111,9 @@ public static class ApplicantMerger
             var agrees = folded == mrzKey || (mrzKey.Length >= 25 && folded.StartsWith(mrzKey, StringComparison.Ordinal));
             if (agrees)
             {
-                checks.Add(Check.Pass("merge.fullName.mrz", "Họ tên khớp với MRZ", "Full name agrees with the MRZ"));
-                decisions[FieldNames.FullName] = name with { Confirmed = true };
+                // the MRZ vouches for the letters only: it cannot tell Trần from Tran or Trân, so it does not lift
+                // an OCR name above the OCR ceiling (a name that lost its diacritics would otherwise pass as certain)
+                checks.Add(Check.Pass("merge.fullName.mrz", "Họ tên khớp với MRZ (trừ dấu)", "Full name agrees with the MRZ (diacritics aside)"));
             }
             else
             {

@@ -11,7 +11,7 @@ internal static class MrzLineFinder
 {
     public static (MrzFormat Format, IReadOnlyList<string> Lines)? Find(IEnumerable<string?> rawLines, out IReadOnlyList<string> candidates)
     {
-        candidates = rawLines.Select(Clean).Where(LooksLikeMrz).ToArray();
+        candidates = RestoreFillers(rawLines.Select(Clean).Where(LooksLikeMrz).ToArray());
         for (var end = candidates.Count - 1; end >= 0; end--)
         {
             if (Run(candidates, end, 3, 30) is { } td1)
@@ -31,6 +31,36 @@ internal static class MrzLineFinder
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// OCR merges a long run of '&lt;' fillers and reads one or two fewer (or more) than printed. When other lines have
+    /// an MRZ length, a line within four characters of it whose end is a filler run is padded or trimmed there:
+    /// trailing fillers carry no data and no check digit covers them, so nothing can be invented this way.
+    /// </summary>
+    private static string[] RestoreFillers(string[] lines)
+    {
+        var target = lines.Select(l => l.Length).Where(n => n is 30 or 36 or 44).GroupBy(n => n).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+        if (target == 0)
+        {
+            return lines;
+        }
+
+        return lines.Select(line =>
+        {
+            var gap = target - line.Length;
+            if (gap is > 0 and <= 4 && line.EndsWith("<<", StringComparison.Ordinal))
+            {
+                return line.PadRight(target, '<');
+            }
+
+            if (gap is < 0 and >= -4 && line.EndsWith(new string('<', 2 - gap), StringComparison.Ordinal))
+            {
+                return line[..target];
+            }
+
+            return line;
+        }).ToArray();
     }
 
     public static string Clean(string? raw)

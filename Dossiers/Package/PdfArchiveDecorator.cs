@@ -64,7 +64,8 @@ public static class PdfArchiveDecorator
     {
         PackageFonts.EnsureInstalled();
         using var gfx = XGraphics.FromPdfPage(page, XGraphicsPdfPageOptions.Append);
-        var font = new XFont(PackageFonts.Sans, 7);
+        // the whole font: PDFsharp's subsets drop the parts of composite glyphs (ố, Ệ), which Vietnamese names need
+        var font = new XFont(PackageFonts.Sans, 7, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile));
         var time = info.ScannedAt.ToString("dd/MM/yyyy HH:mm:ss zzz", CultureInfo.InvariantCulture);
         string[] lines =
         [

@@ -98,6 +98,9 @@ internal static partial class PrintedValueCleaner
         {
             "nam" or "male" or "m" => new PrintedValue("M", false, null),
             "nu" or "female" or "f" => new PrintedValue("F", false, null),
+            // OCR doubles a letter or glues punctuation's ghost to the word ("NữỮ_" folds to "nuu"): still the word
+            { } key when key.StartsWith("nam", StringComparison.Ordinal) && key.Length <= 4 => new PrintedValue("M", true, null),
+            { } key when key.StartsWith("nu", StringComparison.Ordinal) && key.Length == 3 && key[2] == 'u' => new PrintedValue("F", true, null),
             _ => new PrintedValue(null, false, Check.Fail("ocr.sex", $"Không đọc được giới tính: \"{text}\"", $"Could not read sex: \"{text}\"")),
         };
     }

@@ -135,15 +135,8 @@ public sealed class ScanReader : IDisposable
         return new ReadPiece(piece, layer, $"{turn}° by {how}");
     }
 
-    /// <summary>
-    /// The QR code is printed upright on the card, and the detector gives its corners starting from the code's own
-    /// top left, clockwise: if its top edge runs right to left in the crop, the card is upside down.
-    /// </summary>
-    private static bool IsUpsideDown(QrCode qr)
-    {
-        var (a, b) = (qr.Corners[0], qr.Corners[1]);
-        return b.X - a.X < -Math.Abs(b.Y - a.Y);
-    }
+    /// <summary>The QR code is printed upright on the card: a code the decoder finds upside down means the card is.</summary>
+    private static bool IsUpsideDown(QrCode qr) => qr.TurnedDegrees is 180;
 
     private ReadPiece ReadWholePage(Image page, int pageIndex, CancellationToken cancellationToken)
     {

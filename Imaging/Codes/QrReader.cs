@@ -5,9 +5,9 @@ using Intake.Imaging.Native;
 namespace Intake.Imaging.Codes;
 
 /// <summary>
-/// Finds and decodes one QR code in an image (OpenCV's QRCodeDetector in the native shim). Several attempts run
-/// in order until one decodes: the grey image, an upscaled copy for small prints, then Otsu and adaptive
-/// binarisations for noise and JPEG. Thread-safe: each call uses its own detector.
+/// Finds and decodes one QR code in an image (zbar in the native shim, on images OpenCV prepares: Debian's OpenCV has
+/// no QR decoder). Several attempts run in order until one decodes: the grey image, an upscaled copy for small prints,
+/// then Otsu and adaptive binarisations for noise and JPEG. Thread-safe: each call uses its own scanner.
 /// </summary>
 public static class QrReader
 {
@@ -18,7 +18,7 @@ public static class QrReader
     {
         ArgumentNullException.ThrowIfNull(image);
         var corners = stackalloc double[8];
-        NativeStatus.Check(ImagingNative.QrDecode(image.Handle, out var found, out var text, out var length, corners, out var attempt));
+        NativeStatus.Check(ImagingNative.QrDecode(image.Handle, out var found, out var text, out var length, corners, out var orientation, out var attempt));
         if (found == 0 || text == 0)
         {
             return null;
@@ -34,7 +34,7 @@ public static class QrReader
                 points[i] = new PagePoint(corners[2 * i], corners[(2 * i) + 1]);
             }
 
-            return new QrCode(payload, points, attempt);
+            return new QrCode(payload, points, orientation, attempt);
         }
         finally
         {

@@ -6,5 +6,5 @@ namespace Intake.Imaging.Native;
 internal static unsafe partial class ImagingNative
 {
     [LibraryImport(Library, EntryPoint = "intake_qr_decode")]
-    internal static partial int QrDecode(ImageHandle image, out int found, out nint text, out nuint length, double* corners, out int attempt);
+    internal static partial int QrDecode(ImageHandle image, out int found, out nint text, out nuint length, double* corners, out int orientation, out int attempt);
 }

@@ -72,7 +72,10 @@ public sealed class OrientationDetector : IDisposable
             var count = word.Text.Count(char.IsLetterOrDigit);
             if (count == 0) continue;
             words++;
-            weighted += word.Confidence * count;
+            // Tesseract reads a sideways page as vertical text, confidently; upright text has words
+            // wider than tall, so a multi-letter word standing on end counts as not read.
+            var standing = count >= 2 && word.Box.Height > word.Box.Width;
+            weighted += standing ? 0 : word.Confidence * count;
             letters += count;
         }
         return new OrientationCandidate(turn, letters > 0 ? weighted / letters : 0, words);

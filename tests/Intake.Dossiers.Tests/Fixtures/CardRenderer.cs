@@ -78,7 +78,7 @@ public static class CardRenderer
         Labelled(gfx, 23, ref y, "Họ và tên / Full name:", null);
         Value(gfx, 23, ref y, c.FullName.ToUpper(CultureInfo.GetCultureInfo("vi-VN")));
         Labelled(gfx, 23, ref y, "Ngày sinh / Date of birth: ", Date(c.DateOfBirth));
-        Labelled(gfx, 23, ref y, "Giới tính / Sex: ", (c.Sex == 'M' ? "Nam" : "Nữ") + "    ", "Quốc tịch / Nationality: ", "Việt Nam");
+        Labelled(gfx, 23, ref y, "Giới tính / Sex: ", (c.Sex == 'M' ? "Nam" : "Nữ") + "  ", "Quốc tịch / Nationality: ", "Việt Nam");
         Labelled(gfx, 23, ref y, "Quê quán / Place of origin:", null);
         Value(gfx, 23, ref y, c.PlaceOfOrigin);
         var (first, rest) = Split(c.PlaceOfResidence);
@@ -112,7 +112,7 @@ public static class CardRenderer
         Labelled(gfx, 23, ref y, "Họ, chữ đệm và tên khai sinh / Full name:", null);
         Value(gfx, 23, ref y, c.FullName.ToUpper(CultureInfo.GetCultureInfo("vi-VN")));
         Labelled(gfx, 23, ref y, "Ngày, tháng, năm sinh / Date of birth: ", Date(c.DateOfBirth));
-        Labelled(gfx, 23, ref y, "Giới tính / Sex: ", (c.Sex == 'M' ? "Nam" : "Nữ") + "    ", "Quốc tịch / Nationality: ", "Việt Nam");
+        Labelled(gfx, 23, ref y, "Giới tính / Sex: ", (c.Sex == 'M' ? "Nam" : "Nữ") + "  ", "Quốc tịch / Nationality: ", "Việt Nam");
     }
 
     private static void Back2024(XGraphics gfx, SyntheticCitizen c)
@@ -133,7 +133,7 @@ public static class CardRenderer
 
     private static void Header(XGraphics gfx, string[] lines, string title, string subtitle, double centreMm)
     {
-        var small = new XFont(PackageFonts.Sans, 5.2, XFontStyleEx.Bold);
+        var small = Font(PackageFonts.Sans, 5.2, bold: true);
         var y = 2.2;
         foreach (var line in lines)
         {
@@ -141,7 +141,7 @@ public static class CardRenderer
             y += 2.5;
         }
 
-        gfx.DrawString(title, new XFont(PackageFonts.Sans, 8.5, XFontStyleEx.Bold), new XSolidBrush(XColor.FromArgb(170, 20, 20)),
+        gfx.DrawString(title, Font(PackageFonts.Sans, 8.5, bold: true), new XSolidBrush(XColor.FromArgb(170, 20, 20)),
             new XRect(Mm(centreMm - 30), Mm(y + 0.8), Mm(60), Mm(3.6)), XStringFormats.TopCenter);
         gfx.DrawString(subtitle, small, XBrushes.Black, new XRect(Mm(centreMm - 30), Mm(y + 4.8), Mm(60), Mm(2.4)), XStringFormats.TopCenter);
     }
@@ -159,28 +159,31 @@ public static class CardRenderer
 
     private static void Qr(XGraphics gfx, string payload, double xMm, double yMm, double sizeMm)
     {
-        // drawn as vector modules (quiet zone included in the matrix), as a card printer would
+        // a bitmap of one pixel per module (quiet zone included), drawn without interpolation, as a card printer would
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(payload, QRCodeGenerator.ECCLevel.M, forceUtf8: true);
         var matrix = data.ModuleMatrix;
-        var module = Mm(sizeMm) / matrix.Count;
-        gfx.DrawRectangle(XBrushes.White, Mm(xMm), Mm(yMm), Mm(sizeMm), Mm(sizeMm));
-        for (var row = 0; row < matrix.Count; row++)
+        var n = matrix.Count;
+        var pixels = new byte[n * n];
+        for (var row = 0; row < n; row++)
         {
-            for (var column = 0; column < matrix[row].Count; column++)
+            for (var column = 0; column < n; column++)
             {
-                if (matrix[row][column])
-                {
-                    gfx.DrawRectangle(XBrushes.Black, Mm(xMm) + (column * module), Mm(yMm) + (row * module), module + 0.02, module + 0.02);
-                }
+                pixels[(row * n) + column] = matrix[row][column] ? (byte)0 : (byte)255;
             }
         }
+
+        using var bitmap = Intake.Imaging.Image.FromPixels(pixels, n, n, 1, n, 72, 72);
+        using var stream = new MemoryStream(bitmap.Encode(".png"));
+        using var image = XImage.FromStream(stream);
+        image.Interpolate = false;
+        gfx.DrawImage(image, Mm(xMm), Mm(yMm), Mm(sizeMm), Mm(sizeMm));
     }
 
     private static void Mrz(XGraphics gfx, SyntheticCitizen c)
     {
         gfx.DrawRectangle(XBrushes.White, Mm(1.5), Mm(35.5), Mm(WidthMm - 3), Mm(17));
-        var font = new XFont(PackageFonts.Mono, 11);
+        var font = Font(PackageFonts.Mono, 11);
         var y = 36.6;
         foreach (var line in c.MrzLines())
         {
@@ -191,8 +194,8 @@ public static class CardRenderer
 
     private static void Labelled(XGraphics gfx, double xMm, ref double yMm, string label, string? value, string? label2 = null, string? value2 = null, bool small = false)
     {
-        var labelFont = new XFont(PackageFonts.Sans, small ? 5.5 : 6);
-        var valueFont = new XFont(PackageFonts.Sans, small ? 6 : 7.2, XFontStyleEx.Bold);
+        var labelFont = Font(PackageFonts.Sans, small ? 5.5 : 6);
+        var valueFont = Font(PackageFonts.Sans, small ? 6 : 7.6, bold: true);
         var x = Mm(xMm);
         x = Put(gfx, label, labelFont, x, yMm);
         if (value is not null)
@@ -211,7 +214,7 @@ public static class CardRenderer
 
     private static void Value(XGraphics gfx, double xMm, ref double yMm, string value, bool small = false)
     {
-        _ = Put(gfx, value, new XFont(PackageFonts.Sans, small ? 6 : 7.2, XFontStyleEx.Bold), Mm(xMm), yMm);
+        _ = Put(gfx, value, Font(PackageFonts.Sans, small ? 6 : 7.6, bold: true), Mm(xMm), yMm);
         yMm += LineStepMm;
     }
 
@@ -234,6 +237,13 @@ public static class CardRenderer
         var cut = commas.MinBy(i => Math.Abs(i - (address.Length / 2)));
         return (address[..(cut + 1)], address[(cut + 1)..].Trim());
     }
+
+    /// <summary>
+    /// The whole font file is embedded: PDFsharp's subsets drop the components of composite glyphs, so letters
+    /// such as ố and Ệ would print without their marks.
+    /// </summary>
+    private static XFont Font(string family, double size, bool bold = false) =>
+        new(family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile));
 
     private static double Mm(double mm) => XUnit.FromMillimeter(mm).Point;
 }

@@ -83,6 +83,9 @@ public static class DocumentPageRenderer
             declarant.FullName,
         ]);
 
+    // PDFsharp's font subsets drop the parts of composite glyphs (ố, Ệ): embed the whole font
+    private static readonly XPdfFontOptions FullFont = new(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile);
+
     private static string Child(SyntheticCitizen parent) => $"{parent.FamilyName} Minh Khoa";
 
     private static string Province(SyntheticCitizen citizen) => citizen.PlaceOfResidence.Split(',')[^1].Trim();
@@ -97,8 +100,8 @@ public static class DocumentPageRenderer
         page.Height = XUnit.FromMillimeter(297);
         using (var gfx = XGraphics.FromPdfPage(page))
         {
-            var body = new XFont(PackageFonts.Serif, 12);
-            var title = new XFont(PackageFonts.Serif, 14, XFontStyleEx.Bold);
+            var body = new XFont(PackageFonts.Serif, 12, XFontStyleEx.Regular, FullFont);
+            var title = new XFont(PackageFonts.Serif, 14, XFontStyleEx.Bold, FullFont);
             var y = XUnit.FromMillimeter(25).Point;
             var left = XUnit.FromMillimeter(22).Point;
             foreach (var line in lines)

@@ -1,3 +1,4 @@
+using Intake.TestSupport;
 using FluentAssertions;
 using Intake.Imaging.Cleanup;
 using Xunit;
@@ -25,14 +26,7 @@ public sealed class DeskewerTests
     }
 
     [Theory]
-    [InlineData(1, -1)]
-    [InlineData(2, -2)]
-    [InlineData(3, -6)]
-    [InlineData(4, 7)]
-    [InlineData(5, 3)]
-    [InlineData(6, -3)]
-    [InlineData(7, 3)]
-    [InlineData(8, 15)]
+    [MemberData(nameof(SbrunnerDeskewAngles.Cases), MemberType = typeof(SbrunnerDeskewAngles))]
     public void Real_skewed_scans_agree_with_sbrunner_deskew(int number, double expected)
     {
         using var page = CleanupCorpus.Load("deskew-sbrunner", $"deskew-{number}.png");

@@ -68,14 +68,7 @@ public sealed class CorpusCleanupTests(SharedPipeline shared, ITestOutputHelper 
     }
 
     [Theory]
-    [InlineData(1, -1)]
-    [InlineData(2, -2)]
-    [InlineData(3, -6)]
-    [InlineData(4, 7)]
-    [InlineData(5, 3)]
-    [InlineData(6, -3)]
-    [InlineData(7, 3)]
-    [InlineData(8, 15)]
+    [MemberData(nameof(SbrunnerDeskewAngles.Cases), MemberType = typeof(SbrunnerDeskewAngles))]
     public async Task Real_skewed_scans_report_the_same_angle_as_sbrunner_deskew(int number, double expected)
     {
         var report = Report(await One(File("deskew-sbrunner", $"deskew-{number}.png")));

@@ -34,8 +34,9 @@ internal static class MrzLineFinder
     }
 
     /// <summary>
-    /// OCR merges a long run of '&lt;' fillers and reads one or two fewer (or more) than printed. When other lines have
-    /// an MRZ length, a line within four characters of it whose end is a filler run is padded or trimmed there:
+    /// OCR merges a long run of '&lt;' fillers and reads a few fewer (or more) than printed. When other lines have an MRZ
+    /// length, a line up to four short whose end is a filler run is padded, and a longer one that is all fillers from
+    /// that length on is trimmed:
     /// trailing fillers carry no data and no check digit covers them, so nothing can be invented this way.
     /// </summary>
     private static string[] RestoreFillers(string[] lines)
@@ -46,7 +47,7 @@ internal static class MrzLineFinder
             return lines;
         }
 
-        return lines.Select(line =>
+        return lines.Select(FillerLookAlikes).Select(line =>
         {
             var gap = target - line.Length;
             if (gap is > 0 and <= 4 && line.EndsWith("<<", StringComparison.Ordinal))
@@ -54,13 +55,44 @@ internal static class MrzLineFinder
                 return line.PadRight(target, '<');
             }
 
-            if (gap is < 0 and >= -4 && line.EndsWith(new string('<', 2 - gap), StringComparison.Ordinal))
+            if (gap < 0 && line.Length > target + 1 && line.AsSpan(target - 1).IndexOfAnyExcept('<') < 0)
             {
                 return line[..target];
             }
 
             return line;
         }).ToArray();
+    }
+
+    /// <summary>
+    /// OCR reads some of a long filler run's chevrons as K or X ("MARIA&lt;&lt;&lt;K&lt;K&lt;X&lt;&lt;"). In the run of fillers that ends a
+    /// line, a K or X between fillers is a filler: no name or number continues after the filler run starts.
+    /// </summary>
+    private static string FillerLookAlikes(string line)
+    {
+        var chars = line.ToCharArray();
+        var start = chars.Length;
+        var fillers = 0;
+        for (var i = chars.Length - 1; i >= 0; i--)
+        {
+            if (chars[i] == '<')
+            {
+                fillers++;
+            }
+            else if (chars[i] is not ('K' or 'X') || i == 0 || chars[i - 1] != '<' || fillers < 2)
+            {
+                break;
+            }
+
+            start = i;
+        }
+
+        for (var i = start; i < chars.Length; i++)
+        {
+            chars[i] = chars[i] is 'K' or 'X' ? '<' : chars[i];
+        }
+
+        return new string(chars);
     }
 
     public static string Clean(string? raw)

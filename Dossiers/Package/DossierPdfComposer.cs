@@ -83,6 +83,6 @@ public static class DossierPdfComposer
         PdfArchiveDecorator.Apply(output, info);
         using var result = new MemoryStream();
         output.Save(result);
-        return result.ToArray();
+        return PdfArchiveDecorator.Declare(result.ToArray());
     }
 }

@@ -5,8 +5,7 @@ namespace Intake.Dossiers.Package;
 /// <summary>
 /// The TrueType faces the dossier PDFs embed (PDF/A requires every font embedded): Debian's DejaVu
 /// (fonts-dejavu-core), which has every precomposed Vietnamese letter. PDFsharp finds no system fonts on Linux, so
-/// this resolver is installed as PDFsharp's fallback; the fallback slot leaves the main slot to any other part of the
-/// process (a test page generator) without the two fighting over it.
+/// this resolver is installed as PDFsharp's fallback, unless another part of the process installed a resolver first.
 /// </summary>
 public sealed class PackageFonts : IFontResolver
 {
@@ -22,7 +21,13 @@ public sealed class PackageFonts : IFontResolver
             throw new FileNotFoundException("Thiếu phông DejaVu / DejaVu fonts are missing: apt-get install fonts-dejavu-core");
         }
 
-        GlobalFontSettings.FallbackFontResolver ??= new PackageFonts();
+        // PDFsharp refuses a resolver once any font was used; a process that installed its own main resolver first
+        // (a test page generator) keeps it, and every face it gives has the Vietnamese letters as well
+        if (GlobalFontSettings.FontResolver is null && GlobalFontSettings.FallbackFontResolver is null)
+        {
+            GlobalFontSettings.FallbackFontResolver = new PackageFonts();
+        }
+
         return true;
     });
 

@@ -1,16 +1,14 @@
 using System.Globalization;
-using System.Security;
 using System.Text;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
-using PdfSharp.Pdf.Advanced;
 
 namespace Intake.Dossiers.Package;
 
 /// <summary>
 /// Makes a composed PDF declare PDF/A-2b (TCVN 14159, the archival choice for digitised dossiers): PDF 1.7, XMP
-/// metadata with pdfaid part 2 conformance B and the dossier/procedure codes, an sRGB output intent with its ICC
-/// profile, the same facts in the document information; and stamps the operator's name and the scan time at the top
+/// metadata with pdfaid part 2 conformance B, an sRGB output intent, the dossier and procedure codes and the title in
+/// the document information and its XMP twin; and stamps the operator's name and the scan time at the top
 /// left of page 1 (Circular 01/2023/TT-VPCP) in an embedded font.
 /// </summary>
 public static class PdfArchiveDecorator
@@ -36,27 +34,33 @@ public static class PdfArchiveDecorator
             Stamp(document.Pages[0], info);
         }
 
-        var metadata = new PdfDictionary(document);
-        metadata.Elements.SetName("/Type", "/Metadata");
-        metadata.Elements.SetName("/Subtype", "/XML");
-        metadata.CreateStream(Encoding.UTF8.GetBytes(Xmp(info, subject, keywords)));
-        document.Internals.AddObject(metadata);
-        document.Internals.Catalog.Elements["/Metadata"] = metadata.Reference;
+        // PDFsharp writes the XMP packet itself on save (replacing any other), from the information above; in PDF/A
+        // mode it also embeds its sRGB output intent and keeps to PDF/A's rules. It declares part 1 conformance A,
+        // which Declare() turns into part 2 conformance B in the saved bytes.
+        document.SetPdfA();
+    }
 
-        var profile = new PdfDictionary(document);
-        profile.Elements.SetInteger("/N", 3);
-        profile.CreateStream(SrgbIccProfile.Bytes);
-        document.Internals.AddObject(profile);
-        var intent = new PdfDictionary(document);
-        intent.Elements.SetName("/Type", "/OutputIntent");
-        intent.Elements.SetName("/S", "/GTS_PDFA1");
-        intent.Elements.SetString("/OutputConditionIdentifier", SrgbIccProfile.Description);
-        intent.Elements.SetString("/Info", SrgbIccProfile.Description);
-        intent.Elements.SetReference("/DestOutputProfile", profile);
-        document.Internals.AddObject(intent);
-        var intents = new PdfArray(document);
-        intents.Elements.Add(intent.Reference!);
-        document.Internals.Catalog.Elements["/OutputIntents"] = intents;
+    /// <summary>
+    /// Rewrites PDFsharp's identification (pdfaid part 1, conformance A) as PDF/A-2b in the saved file. The
+    /// replacement has the same length, so every byte offset in the cross-reference table stays right.
+    /// </summary>
+    public static byte[] Declare(byte[] saved)
+    {
+        ArgumentNullException.ThrowIfNull(saved);
+        Replace(saved, "<pdfaid:part>1</pdfaid:part>", "<pdfaid:part>2</pdfaid:part>");
+        Replace(saved, "<pdfaid:conformance>A</pdfaid:conformance>", "<pdfaid:conformance>B</pdfaid:conformance>");
+        return saved;
+    }
+
+    private static void Replace(byte[] bytes, string from, string to)
+    {
+        var needle = Encoding.ASCII.GetBytes(from);
+        var replacement = Encoding.ASCII.GetBytes(to);
+        var at = bytes.AsSpan().IndexOf(needle);
+        if (at >= 0)
+        {
+            replacement.CopyTo(bytes, at);
+        }
     }
 
     /// <summary>Người số hóa and thời điểm quét, top left of the page, on a white ground so it stays legible over the scan.</summary>
@@ -81,38 +85,4 @@ public static class PdfArchiveDecorator
         }
     }
 
-    private static string Xmp(PdfArchiveInfo info, string subject, string keywords)
-    {
-        var created = info.ScannedAt.ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture);
-        return $"""
-            <?xpacket begin="﻿" id="W5M0MpCehiHzreSzNTczkc9d"?>
-            <x:xmpmeta xmlns:x="adobe:ns:meta/">
-              <rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
-                <rdf:Description rdf:about="" xmlns:pdfaid="http://www.aiim.org/pdfa/ns/id/">
-                  <pdfaid:part>2</pdfaid:part>
-                  <pdfaid:conformance>B</pdfaid:conformance>
-                </rdf:Description>
-                <rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/">
-                  <dc:format>application/pdf</dc:format>
-                  <dc:title><rdf:Alt><rdf:li xml:lang="x-default">{Escape(info.Title)}</rdf:li></rdf:Alt></dc:title>
-                  <dc:description><rdf:Alt><rdf:li xml:lang="x-default">{Escape(subject)}</rdf:li></rdf:Alt></dc:description>
-                  <dc:creator><rdf:Seq><rdf:li>{Escape(info.Operator)}</rdf:li></rdf:Seq></dc:creator>
-                  <dc:identifier>{Escape(info.DossierCode)}</dc:identifier>
-                </rdf:Description>
-                <rdf:Description rdf:about="" xmlns:xmp="http://ns.adobe.com/xap/1.0/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/">
-                  <xmp:CreateDate>{created}</xmp:CreateDate>
-                  <xmp:CreatorTool>Intake</xmp:CreatorTool>
-                  <pdf:Keywords>{Escape(keywords)}</pdf:Keywords>
-                </rdf:Description>
-                <rdf:Description rdf:about="" xmlns:intake="https://intake.local/ns/dossier/1.0/">
-                  <intake:dossierCode>{Escape(info.DossierCode)}</intake:dossierCode>
-                  <intake:procedureCode>{Escape(info.ProcedureCode ?? string.Empty)}</intake:procedureCode>
-                </rdf:Description>
-              </rdf:RDF>
-            </x:xmpmeta>
-            <?xpacket end="w"?>
-            """;
-    }
-
-    private static string Escape(string text) => SecurityElement.Escape(text) ?? string.Empty;
 }

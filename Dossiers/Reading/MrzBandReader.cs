@@ -15,6 +15,36 @@ public sealed class MrzBandReader(ZoneReader zones)
     /// <summary>The MRZ of a TD1 card fills its bottom third; a passport's, its bottom quarter. This band holds both.</summary>
     public const double BandFraction = 0.42;
 
+    /// <summary>
+    /// OCR sometimes inserts one character into a line (a ghost digit between two others). A line one longer than an
+    /// MRZ length is tried with each character left out; only a version whose every check digit (composite included)
+    /// holds is accepted, so the check digits, not a guess, decide.
+    /// </summary>
+    private static (IReadOnlyList<string> Lines, Extraction<MrzReading> Parsed)? WithOneCharacterLess(IReadOnlyList<string> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i].Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (line.Length is not (31 or 37 or 45))
+            {
+                continue;
+            }
+
+            for (var drop = 0; drop < line.Length; drop++)
+            {
+                var candidate = lines.ToArray();
+                candidate[i] = line.Remove(drop, 1);
+                var parsed = MrzParser.Parse(candidate);
+                if (parsed.Succeeded && parsed.Value!.AllCheckDigitsValid)
+                {
+                    return (candidate, parsed);
+                }
+            }
+        }
+
+        return null;
+    }
+
     public MrzBandReading Read(Image upright, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upright);
@@ -28,9 +58,19 @@ public sealed class MrzBandReader(ZoneReader zones)
             return new MrzBandReading(first.Lines, parsed, top);
         }
 
+        if (WithOneCharacterLess(first.Lines) is { } repaired)
+        {
+            return new MrzBandReading(repaired.Lines, repaired.Parsed, top);
+        }
+
         using var binary = OcrBinarizer.MakeOcrCopy(band);
         var second = zones.Read(binary, cancellationToken);
         var reparsed = MrzParser.Parse(second.Lines);
+        if (!reparsed.Succeeded && WithOneCharacterLess(second.Lines) is { } repairedSecond)
+        {
+            return new MrzBandReading(repairedSecond.Lines, repairedSecond.Parsed, top);
+        }
+
         var better = reparsed.Succeeded && (!parsed.Succeeded || (reparsed.Value!.AllCheckDigitsValid && !parsed.Value!.AllCheckDigitsValid));
         return better ? new MrzBandReading(second.Lines, reparsed, top) : new MrzBandReading(first.Lines, parsed, top);
     }

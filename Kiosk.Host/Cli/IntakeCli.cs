@@ -18,6 +18,7 @@ internal static class IntakeCli
             ServeVerb.Create(output, error),
             DevicesVerb.Create(output, error),
             ScanVerb.Create(output, error),
+            ProcessVerb.Create(output, error),
             ScanOverlapBenchVerb.Create(output, error),
         };
         var parsed = root.Parse(args);

@@ -45,7 +45,8 @@ public sealed class FlatbedCardsTests(SharedPipeline shared, ITestOutputHelper l
         var (pdf, _) = VietnamesePage.Compose(
             ["CĂN CƯỚC CÔNG DÂN", $"Số: {number}", $"Họ và tên: {name}", $"Ngày sinh: {born}", "Quốc tịch: Việt Nam"],
             widthMm: 85.6, heightMm: 54, points: 9, marginMm: 5);
-        using var grey = VietnamesePage.Rasterise(pdf, Dpi);
+        using var rendered = VietnamesePage.Rasterise(pdf, Dpi);
+        using var grey = rendered.ToGray(); // the decoder may hand back a grey PNG as three channels
         var (w, h) = (grey.Width, grey.Height);
         var bgr = grey.UsePixels(buffer =>
         {

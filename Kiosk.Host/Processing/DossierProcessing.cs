@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using Intake.Dossiers;
+using Intake.Dossiers.Assembly;
+using Intake.Dossiers.Package;
+using Intake.Dossiers.Reading;
+
+namespace Intake.Kiosk.Host.Processing;
+
+/// <summary>
+/// One dossier from all inputs: pages are decoded and read in parallel (one per OCR engine), then assembled in page
+/// order and written as a package. The stages are the Dossiers library's; this only drives them.
+/// </summary>
+internal static class DossierProcessing
+{
+    public static ProcessOutcome Run(ProcessRequest request, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(request);
+        var started = Stopwatch.GetTimestamp();
+        var scannedAt = DateTimeOffset.Now;
+        using var inputs = new InputPages();
+        var pages = inputs.Expand(request.Inputs);
+        using var reader = new ScanReader(new ScanReaderOptions { Workers = request.Workers });
+        var reads = new PageRead[pages.Count];
+        var pictures = new ScannedPagePicture[pages.Count];
+        Parallel.For(0, pages.Count, new ParallelOptions { MaxDegreeOfParallelism = reader.Workers, CancellationToken = cancellationToken }, i =>
+        {
+            using var image = pages[i].Decode();
+            reads[i] = reader.ReadPage(image, i, cancellationToken);
+            // the archived page is the scan in colour at its own resolution (≥ 200 dpi for a 300 dpi scan)
+            pictures[i] = new ScannedPagePicture(i, image.Encode(".jpg", 85), image.Width, image.Height, reads[i].Dpi > 0 ? reads[i].Dpi : InputPages.PdfDpi);
+        });
+        var reading = Stopwatch.GetElapsedTime(started);
+
+        var pieces = new List<RecognisedPiece>();
+        var layers = new List<PieceLayer>();
+        foreach (var piece in reads.SelectMany(r => r.Pieces))
+        {
+            layers.Add(piece.Layer with { PieceIndex = pieces.Count });
+            pieces.Add(piece.Piece);
+        }
+
+        var dossierPages = reads.Select(r => new DossierPage(
+            r.PageIndex, r.Width, r.Height, r.Dpi, Convert.ToHexStringLower(SHA256.HashData(pictures[r.PageIndex].Encoded)))).ToArray();
+        var code = new DossierCode(request.KioskCode, DateOnly.FromDateTime(scannedAt.Date), 1);
+        var assembly = DossierAssembler.Assemble(code, request.Operator, scannedAt, request.ProcedureCode, dossierPages, pieces);
+        var packaging = Stopwatch.GetTimestamp();
+        var files = DossierPackageWriter.Write(request.OutputFolder, assembly, pictures, layers);
+        return new ProcessOutcome(assembly.Dossier, files, reading, Stopwatch.GetElapsedTime(packaging));
+    }
+}

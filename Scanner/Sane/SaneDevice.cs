@@ -11,6 +11,12 @@ namespace Intake.Scanner.Sane;
 public sealed class SaneDevice : IDisposable
 {
     private const int ReadChunk = 1 << 20;
+
+    /// <summary>How long a cancelled page may stay blocked in sane_read before it is cancelled from outside.</summary>
+    public static readonly TimeSpan ForcedCancelDelay = TimeSpan.FromSeconds(2);
+
+    private readonly Lock _readGate = new();
+    private bool _inRead;
     private readonly SaneDeviceHandle _handle;
     private readonly SaneSession _lease;
     private Dictionary<string, int>? _indexByName;
@@ -144,10 +150,13 @@ public sealed class SaneDevice : IDisposable
 
     /// <summary>
     /// Scans one page (all its frames) into an image with the device's dpi. An empty feeder is a
-    /// <see cref="SaneException"/> with <see cref="SaneStatus.NoDocs"/>. Cancelling the token calls
-    /// sane_cancel from the cancelling thread, which ends the blocked sane_read, and this throws
-    /// <see cref="OperationCanceledException"/>. The batch stays open for the next page: call
-    /// <see cref="Cancel"/> when the batch is done.
+    /// <see cref="SaneException"/> with <see cref="SaneStatus.NoDocs"/>. Cancelling the token stops the
+    /// page between two reads, on this thread, and this throws <see cref="OperationCanceledException"/>.
+    /// Only a read that stays blocked for <see cref="ForcedCancelDelay"/> after the cancel gets a
+    /// sane_cancel from another thread: backends are not safe against sane_cancel racing sane_start or
+    /// the end of a page (SANE's own test backend then leaves its reader thread unjoined, and the process
+    /// dies when the backend is unloaded), so the cross-thread call is kept for a device that hangs.
+    /// The batch stays open for the next page: call <see cref="Cancel"/> when the batch is done.
     /// </summary>
     public Image ScanPage(CancellationToken cancellationToken = default)
     {
@@ -157,7 +166,7 @@ public sealed class SaneDevice : IDisposable
         var frames = new List<SaneFrame>(3);
         try
         {
-            using (cancellationToken.UnsafeRegister(static device => ((SaneDevice)device!).Cancel(), this))
+            using (cancellationToken.UnsafeRegister(static device => ((SaneDevice)device!).CancelIfReadStaysBlocked(), this))
             {
                 while (true)
                 {
@@ -173,13 +182,13 @@ public sealed class SaneDevice : IDisposable
         }
         catch
         {
-            Cancel();
+            CancelAndFinishRead();
             throw;
         }
         return SanePageAssembler.Assemble(frames, dpiX, dpiY);
     }
 
-    /// <summary>sane_cancel: stops a scan in progress (from any thread) or ends a feeder batch.</summary>
+    /// <summary>sane_cancel on the owning thread: stops a scan in progress or ends a feeder batch.</summary>
     public void Cancel()
     {
         try
@@ -196,8 +205,36 @@ public sealed class SaneDevice : IDisposable
     {
         if (_disposed) return;
         _disposed = true;
+        // Always, not only mid-page: sane_close is supposed to cancel an active scan itself, but the test
+        // backend does not, and a backend that answered a read with an early EOF may still be scanning.
+        CancelAndFinishRead();
         SaneSession.Close(_handle);
         _lease.Dispose();
+    }
+
+    private void CancelIfReadStaysBlocked() =>
+        _ = Task.Delay(ForcedCancelDelay).ContinueWith(static (_, state) =>
+        {
+            var device = (SaneDevice)state!;
+            // Under the gate, so the call lands while the owner is inside sane_read, never in sane_start.
+            lock (device._readGate)
+                if (device._inRead && !device._disposed)
+                    device.Cancel();
+        }, this, CancellationToken.None, TaskContinuationOptions.None, TaskScheduler.Default);
+
+    /// <summary>
+    /// sane_cancel only asks the backend to stop; the SANE standard has the frontend keep calling
+    /// sane_read until it answers CANCELLED, and only then has the backend joined its reader thread.
+    /// Closing before that leaves the thread running inside the backend.
+    /// </summary>
+    private void CancelAndFinishRead()
+    {
+        Cancel();
+        Span<byte> sink = stackalloc byte[4096];
+        // Bounded: a backend that keeps answering GOOD after a cancel is not waited for forever.
+        for (var i = 0; i < 100_000 && SaneNative.Read(_handle, sink, sink.Length, out _) == SaneStatus.Good; i++)
+        {
+        }
     }
 
     private SaneFrame ReadFrame(SaneParameters p, CancellationToken cancellationToken)
@@ -211,7 +248,18 @@ public sealed class SaneDevice : IDisposable
         {
             if (length == data.Length) Array.Resize(ref data, checked(data.Length * 2));
             var chunk = Math.Min(data.Length - length, ReadChunk);
-            var status = SaneNative.Read(_handle, data.AsSpan(length, chunk), chunk, out var read);
+            cancellationToken.ThrowIfCancellationRequested();
+            SaneStatus status;
+            int read;
+            lock (_readGate) _inRead = true;
+            try
+            {
+                status = SaneNative.Read(_handle, data.AsSpan(length, chunk), chunk, out read);
+            }
+            finally
+            {
+                lock (_readGate) _inRead = false;
+            }
             if (status == SaneStatus.Eof) break;
             if (status != SaneStatus.Good)
             {

@@ -12,10 +12,7 @@ public sealed class FlatbedCardsTests(SharedPipeline shared, ITestOutputHelper l
 {
     private const int Dpi = 300;
 
-    // The two cards are found, cut out straight and upright (see the log), but the fixture's card text
-    // comes out of the PDF renderer horizontally stretched, which the tesseract CLI cannot read either.
-    // Until the card fixture is fixed this acceptance point of issue 3 stays open.
-    [Fact(Skip = "card fixture renders stretched glyphs; issue 3 flatbed acceptance still open")]
+    [Fact]
     public async Task Two_cards_on_the_glass_become_two_straight_pieces_whose_text_is_read()
     {
         var reading = (await shared.Read([Flatbed]))[0];

@@ -45,8 +45,10 @@ public sealed class TesseractEngine : IDisposable
     public PageText Recognize(Image image, OcrOutputs outputs = OcrOutputs.Text, int pageNumber = 0)
     {
         ArgumentNullException.ThrowIfNull(image);
-        using var rgb = image.ToRgb();
-        return rgb.UsePixels(pixels =>
+        // Grey pages go in as they are (8 bits per pixel), as the tesseract CLI reads them: widening them to
+        // RGB only for Tesseract to narrow them back costs two full-page copies. Colour needs RGB order.
+        using var rgb = image.Channels == 1 ? null : image.ToRgb();
+        return (rgb ?? image).UsePixels(pixels =>
         {
             TesseractNative.SetImage(_api, pixels.Data, pixels.Width, pixels.Height, pixels.BytesPerPixel, pixels.Stride);
             var dpi = (int)Math.Round(image.DpiY > 0 ? image.DpiY : image.DpiX);

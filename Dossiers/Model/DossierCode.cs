@@ -12,7 +12,7 @@ public readonly partial record struct DossierCode
 {
     public DossierCode(string kioskCode, DateOnly date, int sequence)
     {
-        if (!KioskCodePattern().IsMatch(kioskCode ?? string.Empty))
+        if (!IsValidKioskCode(kioskCode))
         {
             throw new ArgumentException("A kiosk code is letters, digits and dots, without '-'.", nameof(kioskCode));
         }
@@ -61,6 +61,9 @@ public readonly partial record struct DossierCode
         code = new DossierCode(match.Groups["kiosk"].Value, date, sequence);
         return true;
     }
+
+    /// <summary>Letters, digits and dots (<c>000.00.14.H56</c>), without '-': what can stand before the date.</summary>
+    public static bool IsValidKioskCode([NotNullWhen(true)] string? kioskCode) => kioskCode is not null && KioskCodePattern().IsMatch(kioskCode);
 
     public static DossierCode Parse(string text) =>
         TryParse(text, out var code) ? code : throw new FormatException($"'{text}' is not a dossier code <kiosk>-<yymmdd>-<NNNN>.");

@@ -46,6 +46,10 @@ internal static class FieldLabels
         new(FieldNames.FullName, "Họ, chữ đệm, tên"),
         new(FieldNames.FullName, "Họ, chữ đệm và tên"),
         new(FieldNames.FullName, "Họ tên"),
+
+        // CT07 lines that are not applicant fields but end the address above them
+        new(FieldLabel.Boundary, "Nơi tạm trú"),
+        new(FieldLabel.Boundary, "Nơi ở hiện tại"),
     }
     .OrderByDescending(l => l.Keys.Count)
     .ToArray();

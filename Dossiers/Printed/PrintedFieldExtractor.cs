@@ -33,7 +33,7 @@ public static class PrintedFieldExtractor
             {
                 var hit = hits[i][k];
                 votes[hit.Label.Generation] = votes.GetValueOrDefault(hit.Label.Generation) + 1;
-                if (fields.ContainsKey(hit.Label.Field))
+                if (hit.Label.IsBoundary || fields.ContainsKey(hit.Label.Field))
                 {
                     continue;
                 }

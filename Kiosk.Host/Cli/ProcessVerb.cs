@@ -19,31 +19,39 @@ internal static class ProcessVerb
     {
         var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "Ảnh, TIFF nhiều trang hoặc PDF / images, multi-page TIFF or PDF" };
         var outDir = new Option<string>("--out") { Description = "Thư mục hồ sơ / folder for the dossier package", Required = true };
-        var procedure = new Option<string?>("--procedure") { Description = "Mã thủ tục, ví dụ 1.001193 / procedure code, e.g. 1.001193" };
-        var operatorName = new Option<string>("--operator") { Description = "Người số hóa / operator's name", DefaultValueFactory = _ => Environment.UserName };
-        var kiosk = new Option<string>("--kiosk") { Description = "Mã ki-ốt trong mã hồ sơ / kiosk code in the dossier code", DefaultValueFactory = _ => "KIOSK" };
+        var dossier = new DossierOptions();
         inputs.Validators.Add(result =>
         {
             foreach (var token in result.Tokens.Where(t => t.Value.StartsWith('-') && t.Value.Length > 1))
                 result.AddError($"tùy chọn không có / unknown option '{token.Value}'");
         });
-        var command = new Command("process", "Lập hồ sơ từ các trang quét / build a dossier from scanned pages") { inputs, outDir, procedure, operatorName, kiosk };
+        var command = new Command("process", "Lập hồ sơ từ các trang quét / build a dossier from scanned pages") { inputs, outDir };
+        dossier.AddTo(command);
         command.SetAction((parse, token) =>
-        {
-            var request = new ProcessRequest(parse.GetValue(inputs)!, parse.GetValue(outDir)!, parse.GetValue(procedure), parse.GetValue(operatorName)!, parse.GetValue(kiosk)!);
-            try
-            {
-                var outcome = DossierProcessing.Run(request, token);
-                Report(output, outcome);
-                return Task.FromResult(0);
-            }
-            catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ImagingException or OcrException or ArgumentException)
-            {
-                error.WriteLine($"intake: {e.Message}");
-                return Task.FromResult(IntakeCli.UsageError);
-            }
-        });
+            Task.FromResult(Build(dossier.Request(parse, parse.GetValue(inputs)!, parse.GetValue(outDir)!), output, error, token)));
         return command;
+    }
+
+    /// <summary>
+    /// Builds and writes the dossier, then prints its summary; what `intake process` does once its arguments are read,
+    /// and `intake scan --process` once the pages are on disk. Inputs that cannot be read are one line and exit code 2.
+    /// </summary>
+    public static int Build(ProcessRequest request, TextWriter output, TextWriter error, CancellationToken token)
+    {
+        try
+        {
+            var outcome = DossierProcessing.Run(request, token);
+            Report(output, outcome);
+            return 0;
+        }
+        // InvalidOperationException: poppler's tools missing; DossierCodeSequenceException: the kiosk's code sequence
+        // cannot be read or written (a corrupt state file is refused rather than risking a duplicate code)
+        catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ImagingException or OcrException or ArgumentException
+                                   or InvalidOperationException or DossierCodeSequenceException)
+        {
+            error.WriteLine($"intake: {e.Message}");
+            return IntakeCli.UsageError;
+        }
     }
 
     private static void Report(TextWriter output, ProcessOutcome outcome)
@@ -61,5 +69,40 @@ internal static class ProcessVerb
         var failed = dossier.Checks.Count(c => !c.Passed);
         output.WriteLine($"Kiểm tra / checks: {dossier.Checks.Count - failed} đạt / passed, {failed} cần xem / failed");
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Đã ghi / written: {outcome.Files.Json} ({outcome.Reading.TotalSeconds:0.0} s đọc / reading, {outcome.Packaging.TotalSeconds:0.0} s đóng gói / packaging)"));
+    }
+
+    /// <summary>The options that shape the dossier, shared by `intake process` and `intake scan --process`.</summary>
+    internal sealed class DossierOptions
+    {
+        public Option<string?> Procedure { get; } = new("--procedure") { Description = "Mã thủ tục, ví dụ 1.001193 / procedure code, e.g. 1.001193" };
+
+        public Option<string> Operator { get; } = new("--operator") { Description = "Người số hóa / operator's name", DefaultValueFactory = _ => Environment.UserName };
+
+        public Option<string> Kiosk { get; } = CreateKioskOption();
+
+        public IEnumerable<Option> All => [Procedure, Operator, Kiosk];
+
+        public void AddTo(Command command)
+        {
+            foreach (var option in All) command.Options.Add(option);
+        }
+
+        private static Option<string> CreateKioskOption()
+        {
+            var kiosk = new Option<string>("--kiosk")
+            {
+                Description = "Mã ki-ốt trong mã hồ sơ <ki-ốt>-<yymmdd>-<NNNN>; số thứ tự lưu trong INTAKE_STATE_DIR / kiosk code in the dossier code; the sequence is kept in INTAKE_STATE_DIR",
+                DefaultValueFactory = _ => "KIOSK",
+            };
+            kiosk.Validators.Add(result =>
+            {
+                if (result.Tokens.Count > 0 && !DossierCode.IsValidKioskCode(result.Tokens[^1].Value))
+                    result.AddError($"mã ki-ốt chỉ gồm chữ, số và dấu chấm / the kiosk code is letters, digits and dots: '{result.Tokens[^1].Value}'");
+            });
+            return kiosk;
+        }
+
+        public ProcessRequest Request(ParseResult parse, IReadOnlyList<string> inputs, string outputFolder) =>
+            new(inputs, outputFolder, parse.GetValue(Procedure), parse.GetValue(Operator)!, parse.GetValue(Kiosk)!);
     }
 }

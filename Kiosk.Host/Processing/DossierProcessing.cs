@@ -16,6 +16,11 @@ internal static class DossierProcessing
     public static ProcessOutcome Run(ProcessRequest request, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(request);
+        if (!DossierCode.IsValidKioskCode(request.KioskCode))
+        {
+            throw new ArgumentException($"Mã ki-ốt '{request.KioskCode}' chỉ gồm chữ, số và dấu chấm / the kiosk code '{request.KioskCode}' is letters, digits and dots only", nameof(request));
+        }
+
         var started = Stopwatch.GetTimestamp();
         var scannedAt = DateTimeOffset.Now;
         using var inputs = new InputPages();
@@ -42,7 +47,10 @@ internal static class DossierProcessing
 
         var dossierPages = reads.Select(r => new DossierPage(
             r.PageIndex, r.Width, r.Height, r.Dpi, Convert.ToHexStringLower(SHA256.HashData(pictures[r.PageIndex].Encoded)))).ToArray();
-        var code = new DossierCode(request.KioskCode, DateOnly.FromDateTime(scannedAt.Date), 1);
+        // the number is taken once the pages are read, so an unreadable input does not use one up; the day is the
+        // scan's own local date (the kiosk's clock, UTC+7 in Vietnam), the same as the dossier's createdAt
+        var codes = request.Codes ?? new DossierCodeSequence(KioskStateDirectory.Resolve());
+        var code = codes.Next(request.KioskCode, DateOnly.FromDateTime(scannedAt.DateTime));
         var assembly = DossierAssembler.Assemble(code, request.Operator, scannedAt, request.ProcedureCode, dossierPages, pieces);
         var packaging = Stopwatch.GetTimestamp();
         var files = DossierPackageWriter.Write(request.OutputFolder, assembly, pictures, layers);

@@ -1,18 +1,18 @@
-using System.Diagnostics;
-using System.Globalization;
 using Intake.Imaging;
+using Intake.Scanner.Replay;
 
 namespace Intake.Kiosk.Host.Processing;
 
 /// <summary>
 /// Expands the command line's inputs into pages in order: every page of an image file (multi-page TIFF included) and
-/// every page of a PDF, rasterised at 300 dpi by poppler's pdftoppm into a temporary folder that lives as long as this.
+/// every page of a PDF, rasterised at 300 dpi by <see cref="PdfRasterizer"/> (poppler, with its page, size and time
+/// limits) into temporary folders that live as long as this.
 /// A page without a declared resolution is taken to be 300 dpi, a flatbed's usual setting.
 /// </summary>
 internal sealed class InputPages : IDisposable
 {
     public const int PdfDpi = 300;
-    private readonly List<DirectoryInfo> _temporary = [];
+    private readonly PdfRasterizer _rasterizer = new();
 
     public IReadOnlyList<InputPage> Expand(IEnumerable<string> paths)
     {
@@ -25,13 +25,10 @@ internal sealed class InputPages : IDisposable
                 throw new FileNotFoundException($"không có tệp / no such file '{path}'", path);
             }
 
-            if (string.Equals(Path.GetExtension(path), ".pdf", StringComparison.OrdinalIgnoreCase))
+            if (PdfRasterizer.IsPdf(path))
             {
-                var folder = Directory.CreateTempSubdirectory("intake-process-");
-                _temporary.Add(folder);
-                Rasterise(path, folder.FullName);
                 var number = 0;
-                foreach (var png in Directory.GetFiles(folder.FullName, "*.png").Order(StringComparer.Ordinal))
+                foreach (var png in _rasterizer.Rasterize(path, PdfDpi))
                 {
                     pages.Add(new InputPage(path, number++, () => DecodeFile(png, 0)));
                 }
@@ -50,20 +47,7 @@ internal sealed class InputPages : IDisposable
         return pages;
     }
 
-    public void Dispose()
-    {
-        foreach (var folder in _temporary)
-        {
-            try
-            {
-                folder.Delete(recursive: true);
-            }
-            catch (IOException)
-            {
-                // a leftover temporary folder is harmless; the result is already written
-            }
-        }
-    }
+    public void Dispose() => _rasterizer.Dispose();
 
     private static Image DecodeFile(string path, int page)
     {
@@ -77,23 +61,6 @@ internal sealed class InputPages : IDisposable
         using (image)
         {
             return image.WithDpi(PdfDpi, PdfDpi);
-        }
-    }
-
-    private static void Rasterise(string pdf, string folder)
-    {
-        var start = new ProcessStartInfo("pdftoppm") { RedirectStandardError = true };
-        foreach (var argument in new[] { "-r", PdfDpi.ToString(CultureInfo.InvariantCulture), "-png", pdf, Path.Combine(folder, "page") })
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("pdftoppm did not start (install poppler-utils)");
-        var error = process.StandardError.ReadToEnd();
-        process.WaitForExit();
-        if (process.ExitCode != 0)
-        {
-            throw new InvalidDataException($"không đọc được PDF / cannot read the PDF '{pdf}': {error.Trim()}");
         }
     }
 }

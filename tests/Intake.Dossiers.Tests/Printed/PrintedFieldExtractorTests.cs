@@ -130,6 +130,23 @@ public class PrintedFieldExtractorTests
     }
 
     [Fact]
+    public void Ct07_address_stops_at_the_temporary_residence_line_but_may_wrap()
+    {
+        var reading = PrintedFieldExtractor.Extract(FakeOcrPage.A4(
+            "XÁC NHẬN THÔNG TIN VỀ CƯ TRÚ",
+            "Nơi thường trú: Số 9 Trần Hưng Đạo, Phường Cửa Bắc,",
+            "Nam Định",
+            "Nơi tạm trú: Không",
+            "7. Nơi ở hiện tại: như nơi thường trú"));
+
+        reading.Fields[FieldNames.PlaceOfResidence].Value.Should().Be("Số 9 Trần Hưng Đạo, Phường Cửa Bắc, Nam Định");
+        reading.Fields.Should().ContainKey(FieldNames.PlaceOfResidence).And.HaveCount(1, "the boundary labels give no field of their own");
+
+        var unwrapped = PrintedFieldExtractor.Extract(FakeOcrPage.A4("Nơi thường trú: Số 9 Trần Hưng Đạo, Nam Định", "Nơi tạm trú: Không"));
+        unwrapped.Fields[FieldNames.PlaceOfResidence].Value.Should().Be("Số 9 Trần Hưng Đạo, Nam Định");
+    }
+
+    [Fact]
     public void Unreadable_values_are_failed_checks()
     {
         var reading = PrintedFieldExtractor.Extract(FakeOcrPage.Card(

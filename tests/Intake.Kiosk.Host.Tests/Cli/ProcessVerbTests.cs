@@ -1,6 +1,5 @@
 using System.Text.Json;
 using FluentAssertions;
-using Intake.Bench.PageGenerator;
 using Intake.Dossiers.Tests.Fixtures;
 using Intake.TestSupport;
 using Xunit;
@@ -15,12 +14,6 @@ namespace Intake.Kiosk.Host.Tests.Cli;
 public sealed class ProcessVerbTests(ITestOutputHelper log) : IDisposable
 {
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("intake-process-test-");
-
-    static ProcessVerbTests()
-    {
-        // The bench's page generator installs PDFsharp's main font resolver; it must come first, before any font is used.
-        _ = VietnamesePage.Compose(["Khởi động phông / font warm-up"]);
-    }
 
     [Fact]
     public async Task Front_back_and_form_make_a_dossier_whose_checklist_is_complete()

@@ -1,5 +1,7 @@
+using System.Text.Json;
 using FluentAssertions;
 using Intake.Imaging;
+using Intake.TestSupport;
 using Xunit;
 
 namespace Intake.Kiosk.Host.Tests.Cli;
@@ -58,6 +60,49 @@ public sealed class ScanVerbTests : IDisposable
         Directory.GetFiles(output).Should().HaveCount(3);
         using var first = ImageSource.Open(Path.Combine(output, "page-001.png"));
         first.Pages[0].DpiX.Should().BeApproximately(200, 0.5, "a replayed file without dpi takes the requested one");
+    }
+
+    [Fact]
+    public async Task With_process_a_replayed_pdf_becomes_pages_and_a_dossier_beside_them()
+    {
+        var pdf = Corpus.File("ocrmypdf", "cardinal.pdf");
+
+        var run = await CliRun.Of("scan", "--device", $"replay:{pdf}", "--dpi", "100", "--out", _scratch,
+            "--process", "--procedure", "1.001193", "--operator", "Lê Thị Hồng", "--kiosk", "K07");
+
+        run.ExitCode.Should().Be(0, run.Error);
+        File.Exists(Path.Combine(_scratch, "page-001.png")).Should().BeTrue("a flatbed request replays the PDF's first page");
+        using var json = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(_scratch, "dossier", "dossier.json")));
+        var root = json.RootElement;
+        root.GetProperty("code").GetString().Should().StartWith("K07");
+        root.GetProperty("operator").GetString().Should().Be("Lê Thị Hồng");
+        root.GetProperty("procedure").GetProperty("code").GetString().Should().Be("1.001193");
+        root.GetProperty("pages").GetArrayLength().Should().Be(1);
+        File.Exists(Path.Combine(_scratch, "dossier", "dossier.pdf")).Should().BeTrue();
+        run.Output.Should().Contain("scanned 1 page(s)").And.Contain("dossier K07");
+    }
+
+    [Fact]
+    public async Task Dossier_options_without_process_are_a_usage_error()
+    {
+        var run = await CliRun.Of("scan", "--device", "test:0", "--out", _scratch, "--procedure", "1.001193");
+
+        run.ExitCode.Should().Be(2);
+        run.ErrorLines.Should().ContainSingle().Which.Should().Contain("--procedure").And.Contain("--process");
+        Directory.GetFiles(_scratch).Should().BeEmpty();
+    }
+
+    [Fact]
+    public async Task A_replayed_file_that_is_not_a_pdf_is_one_line_naming_it()
+    {
+        var fake = Path.Combine(_scratch, "scan.pdf");
+        File.WriteAllText(fake, "not a PDF");
+
+        var run = await CliRun.Of("scan", "--device", $"replay:{fake}", "--source", "adf", "--out", Path.Combine(_scratch, "out"), "--process");
+
+        run.ExitCode.Should().Be(2);
+        run.ErrorLines.Should().ContainSingle().Which.Should().StartWith("intake: không đọc được PDF / cannot read the PDF").And.Contain(fake);
+        Directory.Exists(Path.Combine(_scratch, "out", "dossier")).Should().BeFalse();
     }
 
     [Theory]

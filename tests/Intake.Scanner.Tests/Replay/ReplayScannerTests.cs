@@ -96,13 +96,77 @@ public sealed class ReplayScannerTests : IDisposable
     }
 
     [Fact]
-    public async Task A_pdf_is_not_replayed_yet_and_says_so()
+    public async Task A_pdf_plays_back_page_by_page_in_order_at_the_requested_dpi()
     {
-        var scanner = new ReplayScanner(Corpus.File("tess4j", "multipage-img.pdf"));
+        // cardinal.pdf: four US-letter pages, portrait and landscape in turn
+        var scanner = new ReplayScanner(Corpus.File("ocrmypdf", "cardinal.pdf"));
+
+        var pages = await Collect(scanner.ScanAsync(new ScanRequest(PaperSource.Adf, Dpi: 36)));
+
+        pages.Select(p => (p.Image.Width, p.Image.Height)).Should().Equal((306, 396), (396, 306), (306, 396), (396, 306));
+        pages.Select(p => p.Number).Should().Equal(1, 2, 3, 4);
+        pages.Select(p => p.Source).Should().Equal("replay:cardinal.pdf#1", "replay:cardinal.pdf#2", "replay:cardinal.pdf#3", "replay:cardinal.pdf#4");
+        pages.Should().OnlyContain(p => p.Image.DpiX == 36 && p.Image.DpiY == 36);
+        pages.ForEach(p => p.Dispose());
+    }
+
+    [Fact]
+    public async Task A_pdf_page_takes_grey_mode_and_area_like_an_image()
+    {
+        var scanner = new ReplayScanner(Corpus.File("ocrmypdf", "cardinal.pdf"));
+
+        var pages = await Collect(scanner.ScanAsync(new ScanRequest(PaperSource.Flatbed, Dpi: 36, Mode: ColorMode.Gray, Area: new ScanArea(0, 0, 50.8, 25.4))));
+
+        using var page = pages.Should().ContainSingle().Subject;
+        page.Image.Channels.Should().Be(1);
+        (page.Image.Width, page.Image.Height).Should().Be((72, 36));
+    }
+
+    [Fact]
+    public async Task A_pdf_replay_stops_at_max_pages()
+    {
+        var scanner = new ReplayScanner(Corpus.File("ocrmypdf", "cardinal.pdf"));
+
+        var pages = await Collect(scanner.ScanAsync(new ScanRequest(PaperSource.Adf, Dpi: 36, MaxPages: 2)));
+
+        pages.Select(p => p.Source).Should().Equal("replay:cardinal.pdf#1", "replay:cardinal.pdf#2");
+        pages.ForEach(p => p.Dispose());
+    }
+
+    [Fact]
+    public async Task A_pdf_with_more_pages_than_allowed_is_refused_in_both_languages()
+    {
+        var scanner = new ReplayScanner(Corpus.File("ocrmypdf", "cardinal.pdf"), maxPdfPages: 3);
+
+        var act = () => Collect(scanner.ScanAsync(new ScanRequest(PaperSource.Adf, Dpi: 36)));
+
+        await act.Should().ThrowAsync<InvalidDataException>()
+            .WithMessage("không đọc được PDF / cannot read the PDF '*cardinal.pdf': có 4 trang, nhận tối đa 3 / it has 4 pages, at most 3 are accepted");
+    }
+
+    [Fact]
+    public async Task A_file_named_pdf_that_is_not_one_is_a_clear_error_naming_it()
+    {
+        var fake = Path.Combine(_folder, "scan.pdf");
+        File.WriteAllText(fake, "this is not a PDF at all");
+        var scanner = new ReplayScanner(fake);
 
         var act = () => Collect(scanner.ScanAsync(new ScanRequest(PaperSource.Adf)));
 
-        await act.Should().ThrowAsync<NotSupportedException>().WithMessage("Chưa hỗ trợ phát lại tệp PDF / *");
+        await act.Should().ThrowAsync<InvalidDataException>()
+            .WithMessage($"không đọc được PDF / cannot read the PDF '{fake}': không phải tệp PDF / not a PDF file");
+    }
+
+    [Fact]
+    public async Task A_truncated_pdf_is_a_clear_error_naming_it()
+    {
+        var truncated = Path.Combine(_folder, "cut.pdf");
+        File.WriteAllBytes(truncated, File.ReadAllBytes(Corpus.File("ocrmypdf", "cardinal.pdf"))[..300]);
+        var scanner = new ReplayScanner(truncated);
+
+        var act = () => Collect(scanner.ScanAsync(new ScanRequest(PaperSource.Adf)));
+
+        await act.Should().ThrowAsync<InvalidDataException>().WithMessage($"không đọc được PDF / cannot read the PDF '{truncated}': *");
     }
 
     public void Dispose() => Directory.Delete(_folder, recursive: true);

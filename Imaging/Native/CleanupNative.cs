@@ -42,6 +42,9 @@ internal static unsafe partial class ImagingNative
     [LibraryImport(Library, EntryPoint = "intake_content_bounds")]
     internal static partial int ContentBounds(ImageHandle image, out Rect bounds);
 
+    [LibraryImport(Library, EntryPoint = "intake_ink_bounds")]
+    internal static partial int InkBounds(ImageHandle image, int margin, out Rect bounds);
+
     [LibraryImport(Library, EntryPoint = "intake_blank_score")]
     internal static partial int BlankScore(ImageHandle image, out double score);
 

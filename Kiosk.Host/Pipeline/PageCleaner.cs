@@ -8,7 +8,8 @@ namespace Intake.Kiosk.Host.Pipeline;
 /// <summary>
 /// The cleanup stages, in the one order every page goes through (<see cref="Clean"/>):
 /// resolution → border crop → documents on the glass → for each piece: blank check → deskew →
-/// orientation → residual deskew (after a quarter turn) → OCR copy.
+/// orientation → trim of the canvas the deskew rotation widened → residual deskew (after a quarter
+/// turn) → OCR copy.
 /// Deskew runs before orientation because OSD reads straight text far better than text skewed by
 /// 10–40 degrees, and any turn splits exactly into a skew within ±45 and a quarter turn.
 /// Stages are pure per page; how many pages run at once is <see cref="PagePipeline"/>'s business.
@@ -19,6 +20,10 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
     private const double CardSquareInches = 3.370 * 2.126;
     private const double FlatbedCards = 3;
     private const double MinDocumentConfidence = 0.5;
+    // White kept around the ink when a rotated canvas is trimmed: Tesseract reads edge-touching text badly.
+    private const double TrimMarginInches = 0.25;
+    // A trim saving less than this share of the canvas is not worth a copy of the page.
+    private const double TrimWorthwhile = 0.9;
 
     private readonly Deskewer _deskewer = new();
     private readonly BlankPageDetector _blank = new();
@@ -115,6 +120,8 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
             {
                 var unstraightened = current;
                 skew = Straighten(ref current, clock, "deskew", disposeReplaced: false);
+                // OSD is asked about the page, not the OCR copy: on a binarised low-resolution scan it
+                // turned a page upside down with confidence, where on the page itself it was unsure.
                 turn = clock.Time("orientation", () => orientation.Detect(current, cancellationToken), o => !o.IsUpright);
                 if (skew.Rotated && NothingLegible(turn))
                 {
@@ -129,6 +136,9 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
                 {
                     unstraightened.Dispose();
                 }
+                // Only now: with the canvas trimmed, a lone skewed word's page reads as something at
+                // some turn, and the false skew above would no longer be noticed.
+                if (skew.Rotated) TrimCanvas(ref current, clock);
                 if (!turn.IsUpright)
                 {
                     var started = Stopwatch.GetTimestamp();
@@ -136,7 +146,11 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
                     clock.Record("turn", Stopwatch.GetElapsedTime(started), true);
                 }
                 // A sideways page's skew is measured again once its lines run across.
-                if (turn.Degrees is 90 or 270) residual = Straighten(ref current, clock, "residual-deskew");
+                if (turn.Degrees is 90 or 270)
+                {
+                    residual = Straighten(ref current, clock, "residual-deskew");
+                    if (residual.Rotated) TrimCanvas(ref current, clock);
+                }
             }
             var clean = current;
             var forReading = options.ReadBinarised ? clock.Time("ocr-copy", () => OcrBinarizer.MakeOcrCopy(clean), _ => true) : clean;
@@ -159,6 +173,25 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
         var result = clock.Time(stage, () => _deskewer.Straighten(before), r => r.Rotated);
         page = disposeReplaced ? Swap(page, result.Page) : result.Page;
         return new SkewReport(Math.Round(result.Skew.Degrees, 3), Math.Round(result.Skew.Confidence, 3), result.Rotated);
+    }
+
+    /// <summary>
+    /// Rotating by the skew widens the canvas with white corners (a page turned 25° comes back about
+    /// twice its area); cutting it back to the ink plus a margin spares the OCR copy and reading all
+    /// that blank. The kept page is trimmed too, so word boxes stay in its pixels.
+    /// </summary>
+    private static void TrimCanvas(ref Image page, StageClock clock)
+    {
+        var before = page;
+        page = Swap(page, clock.Time("trim", () => TrimmedToInk(before), trimmed => !ReferenceEquals(trimmed, before)));
+    }
+
+    private static Image TrimmedToInk(Image page)
+    {
+        var dpi = page.DpiY > 0 ? page.DpiY : 300;
+        var ink = ContentCropper.FindInk(page, (int)Math.Round(TrimMarginInches * dpi));
+        var worthwhile = (double)ink.Width * ink.Height < TrimWorthwhile * page.Width * page.Height;
+        return worthwhile ? page.Crop(ink) : page;
     }
 
     private static PixelRect WholeOf(Image page) => new(0, 0, page.Width, page.Height);

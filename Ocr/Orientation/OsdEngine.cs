@@ -35,8 +35,10 @@ internal sealed class OsdEngine : IDisposable
     public OsdResult? Detect(Image page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        using var rgb = page.ToRgb();
-        return rgb.UsePixels(pixels =>
+        // Grey pages go in as they are: widening them to RGB only
+        // for Tesseract to threshold three channels costs more than OSD's own work on a clean page.
+        using var rgb = page.Channels == 1 ? null : page.ToRgb();
+        return (rgb ?? page).UsePixels(pixels =>
         {
             TesseractNative.SetImage(_api, pixels.Data, pixels.Width, pixels.Height, pixels.BytesPerPixel, pixels.Stride);
             var dpi = (int)Math.Round(page.DpiY > 0 ? page.DpiY : page.DpiX);

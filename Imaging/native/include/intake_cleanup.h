@@ -56,6 +56,10 @@ INTAKE_API intake_status intake_clean_for_ocr(const intake_image* image, intake_
 /* The paper inside dark scanner borders and edge shadows; the whole image when there are none. */
 INTAKE_API intake_status intake_content_bounds(const intake_image* image, intake_rect* out);
 
+/* The smallest rectangle holding every mark on the page that is larger than a speck of dust, grown
+ * by margin pixels on each side and clipped to the image; the whole image when there is no ink. */
+INTAKE_API intake_status intake_ink_bounds(const intake_image* image, int32_t margin, intake_rect* out);
+
 /* How much ink a page carries, 0 (blank) .. 1 (full of ink). A typed page scores above 0.5; a blank
  * page with dust and show-through below 0.05. */
 INTAKE_API intake_status intake_blank_score(const intake_image* image, double* score);

@@ -46,15 +46,11 @@ cv::Mat flatten_background(const cv::Mat& grey) {
                    1, cv::BORDER_REPLICATE);
   cv::GaussianBlur(paper, paper, cv::Size(), kernel / 2.0, 0, cv::BORDER_REPLICATE);
   if (scale < 1.0) cv::resize(paper, paper, grey.size(), 0, 0, cv::INTER_LINEAR);
+  // max(paper, 1) so black regions (a scanner border) do not divide by zero. Dividing 8-bit by 8-bit
+  // with scale 255 rounds and saturates at 255 in one pass, with no full-page float copies.
+  cv::max(paper, 1, paper);
   cv::Mat flat;
-  // max(paper, 1) so black regions (a scanner border) do not divide by zero.
-  cv::Mat paper_f;
-  paper.convertTo(paper_f, CV_32F);
-  cv::max(paper_f, 1.0, paper_f);
-  cv::Mat grey_f;
-  grey.convertTo(grey_f, CV_32F);
-  cv::divide(grey_f, paper_f, flat, 255.0);
-  flat.convertTo(flat, CV_8U);  // saturates at 255
+  cv::divide(grey, paper, flat, 255.0, CV_8U);
   return flat;
 }
 

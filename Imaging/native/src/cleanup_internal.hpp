@@ -33,4 +33,7 @@ namespace intake::cleanup {
 // The paper area inside dark borders, in the grey image's pixels (content_bounds.cpp).
 cv::Rect paper_bounds(const cv::Mat& grey);
 
+// The marks on the page larger than dust, in the grey image's pixels; the whole image without ink.
+cv::Rect ink_bounds(const cv::Mat& grey);
+
 }  // namespace intake::cleanup

@@ -1,6 +1,8 @@
 // intake_content_bounds: the paper inside dark scanner borders (lid open, book edges) and the
 // shadows along them. Text is erased first (a closing), so only large dark areas count as border;
 // then rows and columns that are mostly dark are trimmed from each side inwards.
+// intake_ink_bounds: where the marks are, so the white canvas a deskew rotation adds around a page
+// can be cut away before the slower stages (orientation, OCR copy, reading) see it.
 #include "cleanup_internal.hpp"
 
 #include <opencv2/imgproc.hpp>
@@ -43,6 +45,29 @@ cv::Rect paper_bounds(const cv::Mat& grey) {
   return found & full;
 }
 
+// Bounds of the ink at working size (specks left out), scaled back to the grey image's pixels.
+cv::Rect ink_bounds(const cv::Mat& grey) {
+  cv::Mat work;
+  const double scale = shrink(grey, 1600, work);
+  const cv::Mat ink = ink_mask(flatten_background(work));
+  cv::Mat labels, stats, centroids;
+  const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
+  cv::Rect bounds;
+  for (int i = 1; i < n; ++i) {
+    // Dust is a pixel or two at this size; a full stop at 150 dpi is already 3x3.
+    if (stats.at<int>(i, cv::CC_STAT_AREA) < 3) continue;
+    const cv::Rect mark(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), stats.at<int>(i, cv::CC_STAT_WIDTH),
+                        stats.at<int>(i, cv::CC_STAT_HEIGHT));
+    bounds = bounds.empty() ? mark : bounds | mark;
+  }
+  const cv::Rect full(0, 0, grey.cols, grey.rows);
+  if (bounds.empty()) return full;
+  // Outward rounding: a working pixel covers 1/scale image pixels.
+  const int left = int(std::floor(bounds.x / scale)), top = int(std::floor(bounds.y / scale));
+  const int right = int(std::ceil(bounds.br().x / scale)), bottom = int(std::ceil(bounds.br().y / scale));
+  return cv::Rect(left, top, right - left, bottom - top) & full;
+}
+
 }  // namespace intake::cleanup
 
 extern "C" intake_status intake_content_bounds(const intake_image* image, intake_rect* out) {
@@ -51,5 +76,17 @@ extern "C" intake_status intake_content_bounds(const intake_image* image, intake
     if (!out) intake::fail(INTAKE_E_ARGUMENT, "null argument");
     const cv::Rect r = intake::cleanup::paper_bounds(intake::cleanup::grey_of(img.mat));
     *out = intake_rect{r.x, r.y, r.width, r.height};
+  });
+}
+
+extern "C" intake_status intake_ink_bounds(const intake_image* image, int32_t margin, intake_rect* out) {
+  return intake::guard([&] {
+    const auto& img = intake::cleanup::checked(image);
+    if (!out) intake::fail(INTAKE_E_ARGUMENT, "null argument");
+    if (margin < 0) intake::fail(INTAKE_E_ARGUMENT, "margin must not be negative");
+    const cv::Rect ink = intake::cleanup::ink_bounds(intake::cleanup::grey_of(img.mat));
+    const cv::Rect grown = cv::Rect(ink.x - margin, ink.y - margin, ink.width + 2 * margin, ink.height + 2 * margin) &
+                           cv::Rect(0, 0, img.mat.cols, img.mat.rows);
+    *out = intake_rect{grown.x, grown.y, grown.width, grown.height};
   });
 }

@@ -37,6 +37,28 @@ public sealed class PageAnalysisTests
     }
 
     [Fact]
+    public void The_ink_of_a_turned_page_lies_inside_the_canvas_the_rotation_widened()
+    {
+        using var page = CleanupCorpus.Load("tesseract-test", "eurotext.tif");
+        var upright = ContentCropper.FindInk(page, 0);
+        using var turned = page.Rotate(25);
+        var ink = ContentCropper.FindInk(turned, 0);
+        // The blank corners go; the ink itself, wider once turned, all stays.
+        ((double)ink.Width * ink.Height).Should().BeLessThan(0.7 * turned.Width * turned.Height);
+        ((double)ink.Width * ink.Height).Should().BeGreaterThan((double)upright.Width * upright.Height);
+
+        var grown = ContentCropper.FindInk(turned, 20);
+        grown.Should().Be(new PixelRect(ink.X - 20, ink.Y - 20, ink.Width + 40, ink.Height + 40));
+    }
+
+    [Fact]
+    public void A_page_without_ink_keeps_its_whole_canvas()
+    {
+        using var blank = Image.FromPixels(Enumerable.Repeat((byte)250, 400 * 300).ToArray(), 400, 300, 1, 400, 150, 150);
+        ContentCropper.FindInk(blank, 10).Should().Be(new PixelRect(0, 0, 400, 300));
+    }
+
+    [Fact]
     public void Blank_pages_are_flagged_and_text_pages_are_not()
     {
         var detector = new BlankPageDetector();

@@ -20,7 +20,7 @@ internal sealed class OsdEnginePool : IDisposable
         Return(Create());
     }
 
-    public OsdResult? Detect(Image page, CancellationToken cancellationToken)
+    public OsdResult? Detect(Image page, int characters, CancellationToken cancellationToken)
     {
         _slots.Wait(cancellationToken);
         try
@@ -28,7 +28,7 @@ internal sealed class OsdEnginePool : IDisposable
             var engine = _idle.TryTake(out var idle) ? idle : Create();
             try
             {
-                return engine.Detect(page);
+                return engine.Detect(page, characters);
             }
             finally
             {

@@ -39,6 +39,9 @@ public sealed class ScanReader : IDisposable
 
     public int Workers => _pool.Workers;
 
+    /// <summary>Loads every reading engine now, in parallel, rather than on each worker's first page.</summary>
+    public void WarmUp() => _pool.WarmUp();
+
     public PageRead ReadPage(Image page, int pageIndex, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(page);

@@ -24,8 +24,12 @@ internal static class DossierProcessing
         var started = Stopwatch.GetTimestamp();
         var scannedAt = DateTimeOffset.Now;
         using var inputs = new InputPages();
-        var pages = inputs.Expand(request.Inputs);
         using var reader = new ScanReader(new ScanReaderOptions { Workers = request.Workers });
+        // The models load while poppler draws the PDF inputs: each takes about half a second and needs nothing
+        // from the other.
+        var expanding = Task.Run(() => inputs.Expand(request.Inputs), cancellationToken);
+        reader.WarmUp();
+        var pages = expanding.GetAwaiter().GetResult();
         var reads = new PageRead[pages.Count];
         var pictures = new ScannedPagePicture[pages.Count];
         Parallel.For(0, pages.Count, new ParallelOptions { MaxDegreeOfParallelism = reader.Workers, CancellationToken = cancellationToken }, i =>

@@ -45,12 +45,8 @@ public sealed class TesseractEngine : IDisposable
     public PageText Recognize(Image image, OcrOutputs outputs = OcrOutputs.Text, int pageNumber = 0)
     {
         ArgumentNullException.ThrowIfNull(image);
-        // Grey pages go in as they are (8 bits per pixel), as the tesseract CLI reads them: widening them to
-        // RGB only for Tesseract to narrow them back costs two full-page copies. Colour needs RGB order.
-        using var rgb = image.Channels == 1 ? null : image.ToRgb();
-        return (rgb ?? image).UsePixels(pixels =>
+        return TesseractInput.Lend(_api, image, pixels =>
         {
-            TesseractNative.SetImage(_api, pixels.Data, pixels.Width, pixels.Height, pixels.BytesPerPixel, pixels.Stride);
             var dpi = (int)Math.Round(image.DpiY > 0 ? image.DpiY : image.DpiX);
             var credible = dpi is >= MinCredibleDpi and <= MaxCredibleDpi;
             if (credible || outputs.HasFlag(OcrOutputs.SearchablePdf))

@@ -80,7 +80,6 @@ internal static class ScanVerb
     private static async Task<int> ScanAsync(IScanSource scanner, ScanRequest request, string folder, List<string> files, TextWriter output, TextWriter error,
                                              CancellationToken token)
     {
-        var written = 0;
         try
         {
             Directory.CreateDirectory(folder);
@@ -93,16 +92,15 @@ internal static class ScanVerb
                     var path = Path.Combine(folder, name);
                     AtomicFile.Write(path, bytes);
                     files.Add(path);
-                    written++;
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{name}  {image.Width}x{image.Height}  {image.DpiX:0.#} dpi  {page.Duration.TotalSeconds:0.00} s"));
                 }
-            output.WriteLine($"intake: đã quét {written} trang / scanned {written} page(s) → {Path.GetFullPath(folder)}");
+            output.WriteLine($"intake: đã quét {files.Count} trang / scanned {files.Count} page(s) → {Path.GetFullPath(folder)}");
             return 0;
         }
         catch (Exception e) when (e is SaneException or ImagingException or CameraException or IOException or UnauthorizedAccessException
                                       or InvalidOperationException or NotSupportedException or InvalidDataException)
         {
-            var kept = written > 0 ? $" ({written} trang đã lưu / page(s) kept)" : "";
+            var kept = files.Count > 0 ? $" ({files.Count} trang đã lưu / page(s) kept)" : "";
             error.WriteLine($"intake: {e.Message}{kept}");
             return IntakeCli.UsageError;
         }

@@ -45,12 +45,8 @@ internal sealed class OsdEngine : IDisposable
         ArgumentNullException.ThrowIfNull(page);
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(characters);
         TesseractNative.SetVariable(_api, "min_characters_to_try", characters.ToString(System.Globalization.CultureInfo.InvariantCulture));
-        // Grey pages go in as they are: widening them to RGB only
-        // for Tesseract to threshold three channels costs more than OSD's own work on a clean page.
-        using var rgb = page.Channels == 1 ? null : page.ToRgb();
-        return (rgb ?? page).UsePixels(pixels =>
+        return TesseractInput.Lend(_api, page, _ =>
         {
-            TesseractNative.SetImage(_api, pixels.Data, pixels.Width, pixels.Height, pixels.BytesPerPixel, pixels.Stride);
             var dpi = (int)Math.Round(page.DpiY > 0 ? page.DpiY : page.DpiX);
             TesseractNative.SetSourceResolution(_api, dpi is >= 70 and <= 2400 ? dpi : FallbackDpi);
             try

@@ -15,10 +15,11 @@ public sealed class SaneDevice : IDisposable
     /// <summary>How long a cancelled page may stay blocked in sane_read before it is cancelled from outside.</summary>
     public static readonly TimeSpan ForcedCancelDelay = TimeSpan.FromSeconds(2);
 
-    private readonly Lock _readGate = new();
-    private bool _inRead;
     private readonly SaneDeviceHandle _handle;
     private readonly SaneSession _lease;
+    // Held around sane_read's entry and exit, so a forced cancel lands only inside a read.
+    private readonly Lock _readGate = new();
+    private bool _inRead;
     private Dictionary<string, int>? _indexByName;
     private bool _disposed;
 

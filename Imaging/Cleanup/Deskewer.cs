@@ -34,11 +34,20 @@ public sealed class Deskewer
     /// <summary>
     /// The page turned straight, with the estimate that was applied. When the skew is negligible or
     /// the estimate unsure, <see cref="StraightenedPage.Page"/> is <paramref name="page"/> itself (not a copy).
+    /// With <paramref name="inkMargin"/> (pixels), a turned page keeps only its ink plus that margin instead of
+    /// the whole canvas the turn widens: the cheaper page for every later stage, in one resampling.
     /// </summary>
-    public StraightenedPage Straighten(Image page)
+    public StraightenedPage Straighten(Image page, int? inkMargin = null)
     {
         var skew = Measure(page);
         var turn = Math.Abs(skew.Degrees) >= NegligibleDegrees && skew.Confidence >= MinConfidence;
-        return new StraightenedPage(turn ? page.Rotate(skew.Degrees) : page, skew, turn);
+        if (!turn) return new StraightenedPage(page, skew, false);
+        return new StraightenedPage(inkMargin is { } margin ? RotateToInk(page, skew.Degrees, margin) : page.Rotate(skew.Degrees), skew, true);
+    }
+
+    private static Image RotateToInk(Image page, double degrees, int margin)
+    {
+        NativeStatus.Check(ImagingNative.RotateToInk(page.Handle, degrees, margin, out var result));
+        return new Image(result);
     }
 }

@@ -45,6 +45,20 @@ internal static unsafe partial class ImagingNative
     [LibraryImport(Library, EntryPoint = "intake_ink_bounds")]
     internal static partial int InkBounds(ImageHandle image, int margin, out Rect bounds);
 
+    [StructLayout(LayoutKind.Sequential)]
+    internal struct OrientationCues
+    {
+        public double LineRatio;
+        public double UpConfidence;
+        public double LeftConfidence;
+    }
+
+    [LibraryImport(Library, EntryPoint = "intake_rotate_to_ink")]
+    internal static partial int RotateToInk(ImageHandle image, double degrees, int margin, out ImageHandle result);
+
+    [LibraryImport(Library, EntryPoint = "intake_orientation_cues")]
+    internal static partial int MeasureOrientationCues(ImageHandle image, out OrientationCues cues);
+
     [LibraryImport(Library, EntryPoint = "intake_blank_score")]
     internal static partial int BlankScore(ImageHandle image, out double score);
 

@@ -45,8 +45,12 @@ internal static class OcrJson
 
     public sealed record Candidate(int Degrees, double Legibility, int Words);
 
-    /// <summary>Degrees: the counter-clockwise quarter turn applied; osd*: Tesseract OSD's own answer.</summary>
-    public sealed record Orientation(int Degrees, string Method, int? OsdDegrees, double? OsdConfidence, IReadOnlyList<Candidate>? Candidates);
+    /// <summary>
+    /// Degrees: the counter-clockwise quarter turn applied; lineRatio/ascenders: the cheap cues (row against
+    /// column peakiness, Leptonica's signed ascender confidence in the lines' direction); osd*: Tesseract OSD's own answer.
+    /// </summary>
+    public sealed record Orientation(int Degrees, string Method, double? LineRatio, double? Ascenders, int? OsdDegrees, double? OsdConfidence,
+        IReadOnlyList<Candidate>? Candidates);
 
     public sealed record Dpi(double Declared, double Used, bool Estimated);
 
@@ -138,7 +142,10 @@ internal static class OcrJson
         piece is null ? null : new Blank(Math.Round(piece.Blank.InkScore, 4), piece.Blank.IsBlank),
         ToSkew(piece?.Skew),
         piece?.Orientation is { } o
-            ? new Orientation(o.Degrees, o.Method.ToString().ToLowerInvariant(), o.OsdDegrees, o.OsdConfidence is { } oc ? Math.Round(oc, 2) : null,
+            ? new Orientation(o.Degrees, o.Method.ToString().ToLowerInvariant(),
+                o.Cues is { } q ? Math.Round(q.LineRatio, 2) : null,
+                o.Cues is { } a ? Math.Round(a.LineRatio >= 1 ? a.UpConfidence : a.LeftConfidence, 2) : null,
+                o.OsdDegrees, o.OsdConfidence is { } oc ? Math.Round(oc, 2) : null,
                 o.Candidates.Count == 0 ? null : [.. o.Candidates.Select(k => new Candidate(k.Degrees, Math.Round(k.Legibility, 3), k.Words))])
             : null,
         ToSkew(piece?.ResidualSkew),

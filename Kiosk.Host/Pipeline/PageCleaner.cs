@@ -7,9 +7,8 @@ namespace Intake.Kiosk.Host.Pipeline;
 
 /// <summary>
 /// The cleanup stages, in the one order every page goes through (<see cref="Clean"/>):
-/// resolution → border crop → documents on the glass → for each piece: blank check → deskew →
-/// orientation → trim of the canvas the deskew rotation widened → residual deskew (after a quarter
-/// turn) → OCR copy.
+/// resolution → border crop → documents on the glass → for each piece: blank check → deskew (turning
+/// only the window around the ink) → orientation → residual deskew (after a quarter turn) → OCR copy.
 /// Deskew runs before orientation because OSD reads straight text far better than text skewed by
 /// 10–40 degrees, and any turn splits exactly into a skew within ±45 and a quarter turn.
 /// Stages are pure per page; how many pages run at once is <see cref="PagePipeline"/>'s business.
@@ -20,10 +19,8 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
     private const double CardSquareInches = 3.370 * 2.126;
     private const double FlatbedCards = 3;
     private const double MinDocumentConfidence = 0.5;
-    // White kept around the ink when a rotated canvas is trimmed: Tesseract reads edge-touching text badly.
-    private const double TrimMarginInches = 0.25;
-    // A trim saving less than this share of the canvas is not worth a copy of the page.
-    private const double TrimWorthwhile = 0.9;
+    // White kept around the ink when a skewed page is turned: Tesseract reads edge-touching text badly.
+    private const double InkMarginInches = 0.25;
 
     private readonly Deskewer _deskewer = new();
     private readonly BlankPageDetector _blank = new();
@@ -136,9 +133,6 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
                 {
                     unstraightened.Dispose();
                 }
-                // Only now: with the canvas trimmed, a lone skewed word's page reads as something at
-                // some turn, and the false skew above would no longer be noticed.
-                if (skew.Rotated) TrimCanvas(ref current, clock);
                 if (!turn.IsUpright)
                 {
                     var started = Stopwatch.GetTimestamp();
@@ -149,7 +143,6 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
                 if (turn.Degrees is 90 or 270)
                 {
                     residual = Straighten(ref current, clock, "residual-deskew");
-                    if (residual.Rotated) TrimCanvas(ref current, clock);
                 }
             }
             var clean = current;
@@ -170,28 +163,10 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
     private SkewReport Straighten(ref Image page, StageClock clock, string stage, bool disposeReplaced = true)
     {
         var before = page;
-        var result = clock.Time(stage, () => _deskewer.Straighten(before), r => r.Rotated);
+        var margin = (int)Math.Round(InkMarginInches * (page.DpiY > 0 ? page.DpiY : 300));
+        var result = clock.Time(stage, () => _deskewer.Straighten(before, margin), r => r.Rotated);
         page = disposeReplaced ? Swap(page, result.Page) : result.Page;
         return new SkewReport(Math.Round(result.Skew.Degrees, 3), Math.Round(result.Skew.Confidence, 3), result.Rotated);
-    }
-
-    /// <summary>
-    /// Rotating by the skew widens the canvas with white corners (a page turned 25° comes back about
-    /// twice its area); cutting it back to the ink plus a margin spares the OCR copy and reading all
-    /// that blank. The kept page is trimmed too, so word boxes stay in its pixels.
-    /// </summary>
-    private static void TrimCanvas(ref Image page, StageClock clock)
-    {
-        var before = page;
-        page = Swap(page, clock.Time("trim", () => TrimmedToInk(before), trimmed => !ReferenceEquals(trimmed, before)));
-    }
-
-    private static Image TrimmedToInk(Image page)
-    {
-        var dpi = page.DpiY > 0 ? page.DpiY : 300;
-        var ink = ContentCropper.FindInk(page, (int)Math.Round(TrimMarginInches * dpi));
-        var worthwhile = (double)ink.Width * ink.Height < TrimWorthwhile * page.Width * page.Height;
-        return worthwhile ? page.Crop(ink) : page;
     }
 
     private static PixelRect WholeOf(Image page) => new(0, 0, page.Width, page.Height);

@@ -3,6 +3,9 @@ namespace Intake.Ocr.Orientation;
 /// <summary>How a page's orientation was decided.</summary>
 public enum OrientationMethod
 {
+    /// <summary>The text lines' direction and Leptonica's ascender/descender count agreed clearly; OSD was not asked.</summary>
+    Ascenders,
+
     /// <summary>Tesseract's orientation detection was sure enough on its own.</summary>
     Osd,
 

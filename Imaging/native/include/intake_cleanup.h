@@ -64,6 +64,23 @@ INTAKE_API intake_status intake_ink_bounds(const intake_image* image, int32_t ma
  * page with dust and show-through below 0.05. */
 INTAKE_API intake_status intake_blank_score(const intake_image* image, double* score);
 
+/* The page turned counter-clockwise by degrees (as intake_image_rotate), cut to its ink plus margin
+ * pixels on each side instead of the whole widened canvas; the whole canvas when there is no ink. */
+INTAKE_API intake_status intake_rotate_to_ink(const intake_image* image, double degrees, int32_t margin, intake_image** out);
+
+/* Cheap cues to a straightened page's quarter turn (see orientation_cues.cpp). line_ratio: how much
+ * peakier the ink's row profile is than its column profile (text lines across: well above 1; lying on
+ * the side: well below 1). up_confidence (when line_ratio >= 1): Leptonica's ascender/descender
+ * confidence, positive for upright text, negative for upside down; left_confidence (when line_ratio < 1)
+ * the same after a clockwise quarter turn. A confidence of 0 means too few letters to count. */
+typedef struct intake_orientation_cues_t {
+  double line_ratio;
+  double up_confidence;
+  double left_confidence;
+} intake_orientation_cues_t;
+
+INTAKE_API intake_status intake_orientation_cues(const intake_image* image, intake_orientation_cues_t* out);
+
 /* The resolution the page was scanned at, guessed from its text size (body text assumed 10-12 pt).
  * *dpi is 0 when the page has too little text to tell. The declared dpi is ignored. */
 INTAKE_API intake_status intake_estimate_dpi(const intake_image* image, double* dpi);

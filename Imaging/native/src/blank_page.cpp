@@ -11,12 +11,9 @@ extern "C" intake_status intake_blank_score(const intake_image* image, double* s
   return intake::guard([&] {
     const auto& img = intake::cleanup::checked(image);
     if (!score) intake::fail(INTAKE_E_ARGUMENT, "null argument");
-    const cv::Mat grey = intake::cleanup::grey_of(img.mat);
     cv::Mat work;
-    const double scale = intake::cleanup::shrink(grey, 1600, work);
-    cv::Rect paper = intake::cleanup::paper_bounds(grey);
-    paper = cv::Rect(int(paper.x * scale), int(paper.y * scale), int(paper.width * scale), int(paper.height * scale)) &
-            cv::Rect(0, 0, work.cols, work.rows);
+    intake::cleanup::analysis_view(img, work);
+    cv::Rect paper = intake::cleanup::paper_bounds(work);
     // A 2% inset: the paper edge itself often shows as a dark line.
     const int dx = paper.width / 50, dy = paper.height / 50;
     paper = cv::Rect(paper.x + dx, paper.y + dy, std::max(1, paper.width - 2 * dx), std::max(1, paper.height - 2 * dy));

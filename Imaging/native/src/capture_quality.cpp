@@ -12,7 +12,7 @@ extern "C" intake_status intake_sharpness(const intake_image* image, double* sco
     if (!score) intake::fail(INTAKE_E_ARGUMENT, "null argument");
     // Measured at a fixed working size, where text strokes are a few pixels wide.
     cv::Mat work;
-    intake::cleanup::shrink(intake::cleanup::grey_of(img.mat), 1600, work);
+    intake::cleanup::analysis_view(img, work);
     cv::Mat laplacian, gx, gy;
     cv::Laplacian(work, laplacian, CV_32F, 3);
     cv::Sobel(work, gx, CV_32F, 1, 0, 3);

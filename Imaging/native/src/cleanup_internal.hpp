@@ -6,6 +6,8 @@
 
 #include <opencv2/core.hpp>
 
+#include <vector>
+
 namespace intake::cleanup {
 
 const intake_image& checked(const intake_image* image);
@@ -26,6 +28,12 @@ cv::Mat ink_mask(const cv::Mat& flat);
 
 int odd(double size);
 
+// The image in grey shrunk by a whole factor to about kAnalysisSide on its longer side (INTER_AREA),
+// made on first use and kept with the image; returns the factor applied (<= 1). Every page analysis
+// at that size uses it.
+constexpr int kAnalysisSide = 1600;
+double analysis_view(const intake_image& image, cv::Mat& view);
+
 }  // namespace intake::cleanup
 
 namespace intake::cleanup {
@@ -34,6 +42,9 @@ namespace intake::cleanup {
 cv::Rect paper_bounds(const cv::Mat& grey);
 
 // The marks on the page larger than dust, in the grey image's pixels; the whole image without ink.
-cv::Rect ink_bounds(const cv::Mat& grey);
+cv::Rect ink_bounds(const intake_image& image);
+
+// The marks larger than dust, as boxes in the analysis view's pixels; scale is the view's factor.
+std::vector<cv::Rect> ink_marks(const intake_image& image, double& scale);
 
 }  // namespace intake::cleanup

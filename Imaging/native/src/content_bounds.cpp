@@ -45,22 +45,28 @@ cv::Rect paper_bounds(const cv::Mat& grey) {
   return found & full;
 }
 
-// Bounds of the ink at working size (specks left out), scaled back to the grey image's pixels.
-cv::Rect ink_bounds(const cv::Mat& grey) {
+std::vector<cv::Rect> ink_marks(const intake_image& image, double& scale) {
   cv::Mat work;
-  const double scale = shrink(grey, 1600, work);
+  scale = analysis_view(image, work);
   const cv::Mat ink = ink_mask(flatten_background(work));
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
-  cv::Rect bounds;
+  std::vector<cv::Rect> marks;
   for (int i = 1; i < n; ++i) {
     // Dust is a pixel or two at this size; a full stop at 150 dpi is already 3x3.
     if (stats.at<int>(i, cv::CC_STAT_AREA) < 3) continue;
-    const cv::Rect mark(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), stats.at<int>(i, cv::CC_STAT_WIDTH),
-                        stats.at<int>(i, cv::CC_STAT_HEIGHT));
-    bounds = bounds.empty() ? mark : bounds | mark;
+    marks.emplace_back(stats.at<int>(i, cv::CC_STAT_LEFT), stats.at<int>(i, cv::CC_STAT_TOP), stats.at<int>(i, cv::CC_STAT_WIDTH),
+                       stats.at<int>(i, cv::CC_STAT_HEIGHT));
   }
-  const cv::Rect full(0, 0, grey.cols, grey.rows);
+  return marks;
+}
+
+// Bounds of the ink at working size, scaled back to the image's pixels.
+cv::Rect ink_bounds(const intake_image& image) {
+  double scale = 1;
+  cv::Rect bounds;
+  for (const cv::Rect& mark : ink_marks(image, scale)) bounds = bounds.empty() ? mark : bounds | mark;
+  const cv::Rect full(0, 0, image.mat.cols, image.mat.rows);
   if (bounds.empty()) return full;
   // Outward rounding: a working pixel covers 1/scale image pixels.
   const int left = int(std::floor(bounds.x / scale)), top = int(std::floor(bounds.y / scale));
@@ -74,7 +80,17 @@ extern "C" intake_status intake_content_bounds(const intake_image* image, intake
   return intake::guard([&] {
     const auto& img = intake::cleanup::checked(image);
     if (!out) intake::fail(INTAKE_E_ARGUMENT, "null argument");
-    const cv::Rect r = intake::cleanup::paper_bounds(intake::cleanup::grey_of(img.mat));
+    cv::Mat view;
+    const double scale = intake::cleanup::analysis_view(img, view);
+    const cv::Rect found = intake::cleanup::paper_bounds(view);
+    const cv::Rect full(0, 0, img.mat.cols, img.mat.rows);
+    cv::Rect r = full;
+    if (found != cv::Rect(0, 0, view.cols, view.rows)) {
+      // Inward rounding: a border pixel of the view must not bring border back into the page.
+      const int left = int(std::ceil(found.x / scale)), top = int(std::ceil(found.y / scale));
+      const int right = int(std::floor(found.br().x / scale)), bottom = int(std::floor(found.br().y / scale));
+      r = cv::Rect(left, top, std::max(1, right - left), std::max(1, bottom - top)) & full;
+    }
     *out = intake_rect{r.x, r.y, r.width, r.height};
   });
 }
@@ -84,7 +100,7 @@ extern "C" intake_status intake_ink_bounds(const intake_image* image, int32_t ma
     const auto& img = intake::cleanup::checked(image);
     if (!out) intake::fail(INTAKE_E_ARGUMENT, "null argument");
     if (margin < 0) intake::fail(INTAKE_E_ARGUMENT, "margin must not be negative");
-    const cv::Rect ink = intake::cleanup::ink_bounds(intake::cleanup::grey_of(img.mat));
+    const cv::Rect ink = intake::cleanup::ink_bounds(img);
     const cv::Rect grown = cv::Rect(ink.x - margin, ink.y - margin, ink.width + 2 * margin, ink.height + 2 * margin) &
                            cv::Rect(0, 0, img.mat.cols, img.mat.rows);
     *out = intake_rect{grown.x, grown.y, grown.width, grown.height};

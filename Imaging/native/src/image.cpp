@@ -33,11 +33,7 @@ cv::Mat rotate(const cv::Mat& src, double degrees) {
   const cv::Rect2f box = cv::RotatedRect(cv::Point2f(), src.size(), float(a)).boundingRect2f();
   m.at<double>(0, 2) += box.width / 2.0 - centre.x;
   m.at<double>(1, 2) += box.height / 2.0 - centre.y;
-  // Cubic keeps small glyphs crisp (a card's print, an MRZ band); on a whole page at scanning resolution
-  // linear reads the same and costs a third of the time (0.25 s instead of 0.7 s for an A4 colour page).
-  constexpr size_t kLinearFromPixels = 4'000'000;
-  const int interpolation = src.total() >= kLinearFromPixels ? cv::INTER_LINEAR : cv::INTER_CUBIC;
-  cv::warpAffine(src, dst, m, cv::Size(int(std::lround(box.width)), int(std::lround(box.height))), interpolation,
+  cv::warpAffine(src, dst, m, cv::Size(int(std::lround(box.width)), int(std::lround(box.height))), intake::rotation_interpolation(src),
                  cv::BORDER_CONSTANT, cv::Scalar::all(255));
   return dst;
 }

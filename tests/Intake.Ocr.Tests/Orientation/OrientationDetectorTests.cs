@@ -97,7 +97,7 @@ public sealed class OrientationDetectorTests(SharedOrientationDetector shared, I
     public void When_osd_is_unsure_reading_the_candidates_decides_and_upright_stays_upright()
     {
         // A detector that never trusts OSD, so every answer comes from reading the candidate turns.
-        using var doubting = new OrientationDetector(shared.Readers, sureAbove: double.PositiveInfinity);
+        using var doubting = new OrientationDetector(shared.Readers, sureAbove: double.PositiveInfinity, trustCues: false);
         using var upright = OrientationCorpus.Load("tesseract-test", "phototest.tif");
         using var lines = upright.Crop(new PixelRect(0, 0, upright.Width, 400));
         foreach (var turnedBy in new[] { 0, 90, 180, 270 })

@@ -39,7 +39,7 @@ internal static class OcrJson
         IReadOnlyList<Document>? Documents = null,
         IReadOnlyList<Stage>? Timings = null);
 
-    public sealed record Stage(string Name, double Ms, bool Changed);
+    public sealed record Stage(string Name, double Ms, double CpuMs, bool Changed);
 
     public sealed record Skew(double Degrees, double Confidence, bool Rotated, bool? Reverted);
 
@@ -154,7 +154,7 @@ internal static class OcrJson
 
     private static Skew? ToSkew(SkewReport? skew) => skew is null ? null : new Skew(skew.Degrees, skew.Confidence, skew.Rotated, skew.Reverted ? true : null);
 
-    private static Stage ToStage(StageTiming t) => new(t.Stage, t.Milliseconds, t.Changed);
+    private static Stage ToStage(StageTiming t) => new(t.Stage, t.Milliseconds, t.CpuMilliseconds, t.Changed);
 
     private static Region ToRegion(FoundDocument d) => new(
         Math.Round(d.Region.CenterX, 1), Math.Round(d.Region.CenterY, 1), Math.Round(d.Region.Width, 1), Math.Round(d.Region.Height, 1), Math.Round(d.Region.Degrees, 2),

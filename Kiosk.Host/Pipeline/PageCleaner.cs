@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Intake.Imaging;
 using Intake.Imaging.Cleanup;
 using Intake.Ocr.Orientation;
@@ -120,14 +119,18 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
                 // OSD is asked about the page, not the OCR copy: on a binarised low-resolution scan it
                 // turned a page upside down with confidence, where on the page itself it was unsure.
                 turn = clock.Time("orientation", () => orientation.Detect(current, cancellationToken), o => !o.IsUpright);
-                if (skew.Rotated && NothingLegible(turn))
+                var asCame = skew.Rotated && turn.Method == OrientationMethod.Recognition
+                    ? clock.Time("orientation-unstraightened", () => orientation.Detect(unstraightened, cancellationToken), o => !o.IsUpright)
+                    : null;
+                if (asCame is not null && Legibility(asCame) > Legibility(turn))
                 {
-                    // Projection profiles can lock onto a lone word's letters at a steep angle; when no
-                    // turn of the straightened page reads at all, the skew was wrong: keep the page as it came.
+                    // Projection profiles can lock onto a lone word's letters at a steep angle. When neither
+                    // the cues nor OSD could orient the straightened page, the page as it came is read too,
+                    // and if it reads better the skew was wrong: keep the page as it came.
                     current.Dispose();
                     current = unstraightened;
                     skew = skew with { Rotated = false, Reverted = true };
-                    turn = clock.Time("orientation-unstraightened", () => orientation.Detect(current, cancellationToken), o => !o.IsUpright);
+                    turn = asCame;
                 }
                 else if (!ReferenceEquals(unstraightened, current))
                 {
@@ -135,9 +138,9 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
                 }
                 if (!turn.IsUpright)
                 {
-                    var started = Stopwatch.GetTimestamp();
-                    current = Swap(current, current.Rotate(turn.Degrees));
-                    clock.Record("turn", Stopwatch.GetElapsedTime(started), true);
+                    var degrees = turn.Degrees;
+                    var before = current;
+                    current = Swap(current, clock.Time("turn", () => before.Rotate(degrees), _ => true));
                 }
                 // A sideways page's skew is measured again once its lines run across.
                 if (turn.Degrees is 90 or 270)
@@ -157,8 +160,9 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
         }
     }
 
-    private static bool NothingLegible(PageOrientation turn) =>
-        turn.Method == OrientationMethod.Recognition && turn.Candidates.All(c => c.Words == 0);
+    /// <summary>How well the chosen turn read (0 when it was not decided by reading).</summary>
+    private static double Legibility(PageOrientation turn) =>
+        turn.Candidates.FirstOrDefault(c => c.Degrees == turn.Degrees)?.Legibility ?? 0;
 
     private SkewReport Straighten(ref Image page, StageClock clock, string stage, bool disposeReplaced = true)
     {

@@ -16,7 +16,7 @@ internal sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, 
     /// <summary>Called on a worker thread for every page, with its reading or the error that stopped it.</summary>
     public delegate void PageDone(PageWork work, PageReading? reading, Exception? error);
 
-    private sealed record Decoded(PageWork Work, Image Image, TimeSpan Decode);
+    private sealed record Decoded(PageWork Work, Image Image, StageTiming Decode);
 
     private sealed record Cleaned(PageWork Work, Image? Raw, CleanedPage? Page, List<StageTiming> Stages, long QueuedAt);
 
@@ -89,7 +89,7 @@ internal sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, 
         foreach (var work in pages)
         {
             slots.Wait(token);
-            var started = Stopwatch.GetTimestamp();
+            var watch = StageTiming.Start();
             Image image;
             try
             {
@@ -101,7 +101,7 @@ internal sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, 
                 done(work, null, e);
                 continue;
             }
-            var item = new Decoded(work, image, Stopwatch.GetElapsedTime(started));
+            var item = new Decoded(work, image, watch.Stop("decode", false));
             try
             {
                 output.WriteAsync(item, token).AsTask().GetAwaiter().GetResult();
@@ -119,7 +119,7 @@ internal sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, 
         while (input.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
         {
             if (!input.TryRead(out var item)) continue;
-            var stages = new List<StageTiming> { new("decode", Math.Round(item.Decode.TotalMilliseconds, 1), false) };
+            var stages = new List<StageTiming> { item.Decode };
             Cleaned cleaned;
             if (cleaner is null)
             {
@@ -127,11 +127,11 @@ internal sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, 
             }
             else
             {
-                var started = Stopwatch.GetTimestamp();
+                var watch = StageTiming.Start();
                 try
                 {
                     var page = cleaner.Clean(item.Image, token);
-                    stages.Add(new StageTiming("cleanup", Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), true));
+                    stages.Add(watch.Stop("cleanup", true));
                     cleaned = new Cleaned(item.Work, null, page, stages, Stopwatch.GetTimestamp());
                 }
                 catch (Exception e) when (IsPageError(e))
@@ -163,7 +163,7 @@ internal sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, 
             Exception? error = null;
             try
             {
-                item.Stages.Add(new StageTiming("queued", Math.Round(Stopwatch.GetElapsedTime(item.QueuedAt).TotalMilliseconds, 1), false));
+                item.Stages.Add(StageTiming.Waited("queued", Stopwatch.GetElapsedTime(item.QueuedAt)));
                 reading = ReadPage(item, token);
             }
             catch (Exception e) when (IsPageError(e))
@@ -182,27 +182,17 @@ internal sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, 
 
     private PageReading ReadPage(Cleaned item, CancellationToken token)
     {
-        var pieces = new List<PieceReading>();
-        var recognise = TimeSpan.Zero;
-        var encode = TimeSpan.Zero;
-        if (item.Raw is { } raw)
-        {
-            var started = Stopwatch.GetTimestamp();
-            pieces.Add(new PieceReading(readers.Recognize(raw, options.Outputs, item.Work.Page, token), null, null));
-            recognise = Stopwatch.GetElapsedTime(started);
-        }
+        var watch = StageTiming.Start();
+        var texts = new List<(PageText Text, CleanPiece? Piece)>();
+        if (item.Raw is { } raw) texts.Add((readers.Recognize(raw, options.Outputs, item.Work.Page, token), null));
         foreach (var piece in item.Page?.Pieces ?? [])
-        {
-            var started = Stopwatch.GetTimestamp();
-            var text = readers.Recognize(piece.ForReading, options.Outputs, item.Work.Page, token);
-            recognise += Stopwatch.GetElapsedTime(started);
-            started = Stopwatch.GetTimestamp();
-            var png = options.KeepCleanImages ? piece.Clean.Encode(".png") : null;
-            encode += Stopwatch.GetElapsedTime(started);
-            pieces.Add(new PieceReading(text, piece.Report, png));
-        }
-        item.Stages.Add(new StageTiming("recognise", Math.Round(recognise.TotalMilliseconds, 1), false));
-        if (options.KeepCleanImages) item.Stages.Add(new StageTiming("encode-clean", Math.Round(encode.TotalMilliseconds, 1), false));
+            texts.Add((readers.Recognize(piece.ForReading, options.Outputs, item.Work.Page, token), piece));
+        item.Stages.Add(watch.Stop("recognise", false));
+
+        watch = StageTiming.Start();
+        var pieces = texts.Select(t => new PieceReading(t.Text, t.Piece?.Report,
+            options.KeepCleanImages && t.Piece is { } kept ? kept.Clean.Encode(".png") : null)).ToList();
+        if (options.KeepCleanImages) item.Stages.Add(watch.Stop("encode-clean", false));
         return new PageReading(pieces, item.Page?.Report, item.Stages);
     }
 

@@ -1,5 +1,3 @@
-using System.Diagnostics;
-
 namespace Intake.Kiosk.Host.Pipeline;
 
 /// <summary>Times the stages of one page in the order they ran.</summary>
@@ -11,12 +9,9 @@ internal sealed class StageClock
 
     public T Time<T>(string stage, Func<T> run, Func<T, bool> changed)
     {
-        var started = Stopwatch.GetTimestamp();
+        var watch = StageTiming.Start();
         var result = run();
-        _stages.Add(new StageTiming(stage, Math.Round(Stopwatch.GetElapsedTime(started).TotalMilliseconds, 1), changed(result)));
+        _stages.Add(watch.Stop(stage, changed(result)));
         return result;
     }
-
-    public void Record(string stage, TimeSpan elapsed, bool changed) =>
-        _stages.Add(new StageTiming(stage, Math.Round(elapsed.TotalMilliseconds, 1), changed));
 }

@@ -11,13 +11,12 @@ extern "C" intake_status intake_blank_score(const intake_image* image, double* s
   return intake::guard([&] {
     const auto& img = intake::cleanup::checked(image);
     if (!score) intake::fail(INTAKE_E_ARGUMENT, "null argument");
-    cv::Mat work;
-    intake::cleanup::analysis_view(img, work);
-    cv::Rect paper = intake::cleanup::paper_bounds(work);
+    const cv::Mat work = intake::cleanup::analysis_ink(img);
+    cv::Rect paper = intake::cleanup::analysis_paper(img);
     // A 2% inset: the paper edge itself often shows as a dark line.
     const int dx = paper.width / 50, dy = paper.height / 50;
     paper = cv::Rect(paper.x + dx, paper.y + dy, std::max(1, paper.width - 2 * dx), std::max(1, paper.height - 2 * dy));
-    const cv::Mat ink = intake::cleanup::ink_mask(intake::cleanup::flatten_background(work(paper).clone()));
+    const cv::Mat ink = work(paper);
 
     cv::Mat labels, stats, centroids;
     const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);

@@ -33,22 +33,41 @@ double shrink(const cv::Mat& src, int max_side, cv::Mat& dst) {
   return scale;
 }
 
-double analysis_view(const intake_image& image, cv::Mat& view) {
-  std::lock_guard<std::mutex> lock(image.view_lock);
-  if (image.view.empty()) {
-    // A whole shrink factor (the longer side lands between 2/3 and 4/3 of kAnalysisSide) takes
-    // OpenCV's fast area-averaging path, about four times quicker than an arbitrary factor.
-    const cv::Mat grey = grey_of(image.mat);
-    const int factor = std::max(1, int(std::lround(double(std::max(grey.cols, grey.rows)) / kAnalysisSide)));
-    if (factor == 1) {
-      image.view = grey;
-    } else {
-      cv::resize(grey, image.view, cv::Size(grey.cols / factor, grey.rows / factor), 0, 0, cv::INTER_AREA);
-    }
-    image.view_scale = double(image.view.cols) / grey.cols;
+double shrink_whole(const cv::Mat& src, int side, cv::Mat& dst) {
+  const int factor = std::max(1, int(std::lround(double(std::max(src.cols, src.rows)) / side)));
+  if (factor == 1) {
+    dst = src;
+    return 1.0;
   }
+  cv::resize(src, dst, cv::Size(std::max(1, src.cols / factor), std::max(1, src.rows / factor)), 0, 0, cv::INTER_AREA);
+  return double(dst.cols) / src.cols;
+}
+
+double analysis_view(const intake_image& image, cv::Mat& view) {
+  std::lock_guard<std::recursive_mutex> lock(image.view_lock);
+  if (image.view.empty()) image.view_scale = shrink_whole(grey_of(image.mat), kAnalysisSide, image.view);
   view = image.view;
   return image.view_scale;
+}
+
+cv::Mat analysis_ink(const intake_image& image) {
+  std::lock_guard<std::recursive_mutex> lock(image.view_lock);
+  if (image.view_ink.empty()) {
+    cv::Mat view;
+    analysis_view(image, view);
+    image.view_ink = ink_mask(flatten_background(view));
+  }
+  return image.view_ink;
+}
+
+cv::Rect analysis_paper(const intake_image& image) {
+  std::lock_guard<std::recursive_mutex> lock(image.view_lock);
+  if (image.view_paper.empty()) {
+    cv::Mat view;
+    analysis_view(image, view);
+    image.view_paper = paper_bounds(view);
+  }
+  return image.view_paper;
 }
 
 int odd(double size) { return std::max(3, int(std::lround(size)) | 1); }

@@ -48,7 +48,7 @@ cv::Rect paper_bounds(const cv::Mat& grey) {
 std::vector<cv::Rect> ink_marks(const intake_image& image, double& scale) {
   cv::Mat work;
   scale = analysis_view(image, work);
-  const cv::Mat ink = ink_mask(flatten_background(work));
+  const cv::Mat ink = analysis_ink(image);
   cv::Mat labels, stats, centroids;
   const int n = cv::connectedComponentsWithStats(ink, labels, stats, centroids, 8, CV_32S);
   std::vector<cv::Rect> marks;
@@ -82,7 +82,7 @@ extern "C" intake_status intake_content_bounds(const intake_image* image, intake
     if (!out) intake::fail(INTAKE_E_ARGUMENT, "null argument");
     cv::Mat view;
     const double scale = intake::cleanup::analysis_view(img, view);
-    const cv::Rect found = intake::cleanup::paper_bounds(view);
+    const cv::Rect found = intake::cleanup::analysis_paper(img);
     const cv::Rect full(0, 0, img.mat.cols, img.mat.rows);
     cv::Rect r = full;
     if (found != cv::Rect(0, 0, view.cols, view.rows)) {

@@ -15,11 +15,14 @@ struct intake_image {
   cv::Mat mat;  // CV_8UC1 (grey) or CV_8UC3 (BGR), always; never changed once the image exists
   double dpi_x = 0;
   double dpi_y = 0;
-  // The grey working copy the cleanup analyses share (intake::cleanup::analysis_view): made once per
-  // image instead of once per stage, since converting and shrinking a page costs more than most analyses.
-  mutable std::mutex view_lock;
+  // The working copies the cleanup analyses share (intake::cleanup::analysis_*): made once per image
+  // instead of once per stage, since converting, shrinking and flattening a page cost more than most
+  // analyses. Recursive: one analysis is built from another under the same lock.
+  mutable std::recursive_mutex view_lock;
   mutable cv::Mat view;
   mutable double view_scale = 0;
+  mutable cv::Mat view_ink;
+  mutable cv::Rect view_paper;
 };
 
 struct intake_source {

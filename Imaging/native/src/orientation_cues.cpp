@@ -71,9 +71,11 @@ extern "C" intake_status intake_orientation_cues(const intake_image* image, inta
     *out = intake_orientation_cues_t{};
     const double dpi = img.dpi_y > 0 ? img.dpi_y : kUnknownDpi;
     const cv::Mat grey = intake::cleanup::grey_of(img.mat);
-    cv::Mat work;
-    const int longest = std::max(grey.cols, grey.rows);
-    intake::cleanup::shrink(grey, std::max(1, int(longest * std::min(1.0, kWorkingDpi / dpi))), work);
+    // Linear rather than area averaging: a third of the time, and the count of letter shapes held
+    // (a 300 dpi page is only shrunk by 1.5).
+    cv::Mat work = grey;
+    const double factor = std::min(1.0, kWorkingDpi / dpi);
+    if (factor < 1.0) cv::resize(grey, work, cv::Size(), factor, factor, cv::INTER_LINEAR);
     cv::Mat ink;
     cv::threshold(intake::cleanup::flatten_background(work), ink, kInkBelow, 255, cv::THRESH_BINARY_INV);
 

@@ -84,4 +84,26 @@ public sealed class DeskewerTests
         skew.Confidence.Should().BeLessThan(0.3);
         _deskewer.Straighten(blank).Page.Should().BeSameAs(blank);
     }
+
+    [Fact]
+    public void A_turned_page_keeps_only_its_ink_window_with_the_margin_asked_for()
+    {
+        using var upright = CleanupCorpus.Load("tesseract-test", "phototest.tif");
+        using var skewed = upright.Rotate(-20);
+        var margin = 20;
+        var whole = _deskewer.Straighten(skewed);
+        var window = _deskewer.Straighten(skewed, margin);
+        using var wholePage = whole.Page;
+        using var windowPage = window.Page;
+        window.Rotated.Should().BeTrue();
+        window.Skew.Should().Be(whole.Skew);
+        ((long)windowPage.Width * windowPage.Height).Should().BeLessThan((long)wholePage.Width * wholePage.Height / 2,
+            "the white corners the turn adds are left out");
+        // All the ink is kept, with about the margin around it (the window is found at analysis size).
+        var ink = ContentCropper.FindInk(windowPage, 0);
+        ink.X.Should().BeInRange(margin / 2, margin * 3);
+        ink.Y.Should().BeInRange(margin / 2, margin * 3);
+        (windowPage.Width - ink.Right).Should().BeInRange(margin / 2, margin * 3);
+        (windowPage.Height - ink.Bottom).Should().BeInRange(margin / 2, margin * 3);
+    }
 }

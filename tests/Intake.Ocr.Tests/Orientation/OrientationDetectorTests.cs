@@ -109,4 +109,28 @@ public sealed class OrientationDetectorTests(SharedOrientationDetector shared, I
             found.Degrees.Should().Be((360 - turnedBy) % 360);
         }
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(90)]
+    [InlineData(180)]
+    [InlineData(270)]
+    public void A_text_page_is_oriented_by_the_cheap_cues_without_asking_osd(int turnedBy)
+    {
+        using var upright = OrientationCorpus.Load("tesseract-test", "phototest.tif");
+        using var turned = upright.Rotate(turnedBy);
+        var found = Detect(turned);
+        found.Method.Should().Be(OrientationMethod.Ascenders);
+        found.OsdConfidence.Should().BeNull("OSD was not asked");
+        found.Degrees.Should().Be((360 - turnedBy) % 360);
+    }
+
+    [Fact]
+    public void A_capitals_only_passport_is_left_to_osd()
+    {
+        using var page = OrientationCorpus.Load("passporteye", "passport-td3.png");
+        var found = Detect(page);
+        found.Method.Should().NotBe(OrientationMethod.Ascenders);
+        found.Degrees.Should().Be(0);
+    }
 }

@@ -78,7 +78,7 @@ extern "C" intake_status intake_find_documents(const intake_image* image, int32_
     if (!count || max_docs < 0 || (max_docs > 0 && !regions)) intake::fail(INTAKE_E_ARGUMENT, "bad argument");
     *count = 0;
     cv::Mat work;
-    const double scale = intake::cleanup::shrink_whole(img.mat, 1000, work);
+    const double scale = intake::cleanup::shrink(img.mat, 1000, work);
     cv::Mat mask = not_lid(work);
 
     // Merge print and card colour into one blob per document, fill it, then cut thin bridges

@@ -144,7 +144,7 @@ internal static class OcrJson
         piece?.Orientation is { } o
             ? new Orientation(o.Degrees, o.Method.ToString().ToLowerInvariant(),
                 o.Cues is { } q ? Math.Round(q.LineRatio, 2) : null,
-                o.Cues is { } a ? Math.Round(a.LineRatio >= 1 ? a.UpConfidence : a.LeftConfidence, 2) : null,
+                o.Cues is { } a ? Math.Round(a.AlongLines, 2) : null,
                 o.OsdDegrees, o.OsdConfidence is { } oc ? Math.Round(oc, 2) : null,
                 o.Candidates.Count == 0 ? null : [.. o.Candidates.Select(k => new Candidate(k.Degrees, Math.Round(k.Legibility, 3), k.Words))])
             : null,

@@ -138,9 +138,8 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
                 }
                 if (!turn.IsUpright)
                 {
-                    var degrees = turn.Degrees;
-                    var before = current;
-                    current = Swap(current, clock.Time("turn", () => before.Rotate(degrees), _ => true));
+                    var turned = clock.Time("turn", () => current.Rotate(turn.Degrees), _ => true);
+                    current = Swap(current, turned);
                 }
                 // A sideways page's skew is measured again once its lines run across.
                 if (turn.Degrees is 90 or 270)

@@ -40,6 +40,17 @@ cv::Mat rotate(const cv::Mat& src, double degrees) {
 
 }  // namespace
 
+namespace intake {
+
+// Cubic keeps small glyphs crisp (a card's print, an MRZ band); on a whole page at scanning resolution
+// linear reads the same and costs a third of the time (0.25 s instead of 0.7 s for an A4 colour page).
+int rotation_interpolation(const cv::Mat& src) {
+  constexpr size_t kLinearFromPixels = 4'000'000;
+  return src.total() >= kLinearFromPixels ? cv::INTER_LINEAR : cv::INTER_CUBIC;
+}
+
+}  // namespace intake
+
 extern "C" intake_status intake_image_info(const intake_image* image, int32_t* width, int32_t* height, int32_t* channels,
                                            double* dpi_x, double* dpi_y) {
   return intake::guard([&] {

@@ -55,13 +55,8 @@ intake_status guard(Body&& body) {
 
 intake_image* new_image(cv::Mat mat, double dpi_x, double dpi_y);
 
-// How a page is resampled when turned by an arbitrary angle. Cubic keeps small glyphs crisp (a card's
-// print, an MRZ band); on a whole page at scanning resolution linear reads the same and costs a third
-// of the time (0.25 s instead of 0.7 s for an A4 colour page).
-inline int rotation_interpolation(const cv::Mat& src) {
-  constexpr size_t kLinearFromPixels = 4'000'000;
-  return src.total() >= kLinearFromPixels ? 1 /* cv::INTER_LINEAR */ : 2 /* cv::INTER_CUBIC */;
-}
+// How a page is resampled when turned by an arbitrary angle (cv::InterpolationFlags; image.cpp).
+int rotation_interpolation(const cv::Mat& src);
 
 // Reads what the encoded bytes declare (format, size, dpi, pages) and rejects truncated or
 // malformed containers, without decoding pixels.

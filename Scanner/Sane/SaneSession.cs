@@ -30,6 +30,13 @@ public sealed class SaneSession : IDisposable
         }
     }
 
+    /// <summary>
+    /// True when the backend-thread guard is preloaded (LD_PRELOAD=libintake_scanner.so). Without it a
+    /// cancelled scan can deadlock the process in backends built on sanei_thread, SANE's test backend
+    /// among them; ./intake and the systemd unit preload it.
+    /// </summary>
+    public static bool BackendThreadsGuarded => BackendThreadGuard.IsPreloaded;
+
     public static SaneSession Acquire()
     {
         lock (Gate)

@@ -1,3 +1,4 @@
+using Intake.Scanner.Sane;
 using Intake.Scanner.Sane.Native;
 
 namespace Intake.TestSupport;
@@ -26,6 +27,12 @@ public static class SaneTestBackend
 
     private static string Create()
     {
+        // Without the guard the test backend's reader threads are cancelled asynchronously, and about one
+        // run in five deadlocks in malloc (Scanner/native/src/backend_thread_guard.c): fail now, clearly.
+        if (!SaneSession.BackendThreadsGuarded)
+            throw new InvalidOperationException(
+                "SANE tests need the backend-thread guard preloaded: run them with ./intake test, or set " +
+                "LD_PRELOAD=artifacts/native/intake_scanner/libintake_scanner.so");
         var dir = Path.Combine(Path.GetTempPath(), $"intake-sane-{Environment.ProcessId}");
         System.IO.Directory.CreateDirectory(dir);
         File.WriteAllText(Path.Combine(dir, "dll.conf"), "test\n");

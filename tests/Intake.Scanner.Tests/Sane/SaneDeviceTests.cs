@@ -264,6 +264,36 @@ public sealed class SaneDeviceTests
     }
 
     [Fact]
+    public async Task Pages_cut_short_or_read_to_the_end_never_deadlock_the_backend_reader()
+    {
+        // The test backend cancels its reader thread when a page ends and when we cancel after an error
+        // straight after sane_start: the moments the reader is in free or malloc. With asynchronous
+        // cancellation (no guard preloaded) some of these cycles deadlocked the process for good.
+        var cycles = Task.Factory.StartNew(() =>
+        {
+            using var session = SaneSession.Acquire();
+            using var device = session.OpenDevice("test:0");
+            device.SetResolution(25);
+            for (var i = 0; i < 5000; i++)
+            {
+                device.SetOption("read-return-value", i % 2 == 0 ? "SANE_STATUS_IO_ERROR" : "Default");
+                try
+                {
+                    using var page = device.ScanPage();
+                }
+                catch (SaneException e) when (e.Status == SaneStatus.IoError)
+                {
+                }
+            }
+            device.SetOption("read-return-value", "Default");
+        }, TaskCreationOptions.LongRunning);
+
+        var first = await Task.WhenAny(cycles, Task.Delay(TimeSpan.FromSeconds(60)));
+        first.Should().BeSameAs(cycles, "5000 start/cancel cycles take a few seconds unless a reader deadlocked");
+        await cycles;
+    }
+
+    [Fact]
     public void Unknown_options_and_modes_are_reported_not_guessed()
     {
         using var session = SaneSession.Acquire();

@@ -65,6 +65,20 @@ public sealed class DecodeCorpusTests
         }
     }
 
+    // OpenCV expands palette PNGs to BGR; a page with no colour in it comes out grey, so Tesseract reads
+    // it as grey (the CLI does, through Leptonica) instead of thresholding three channels.
+    [Theory]
+    [InlineData("ocrmypdf/typewriter.png", 1)]     // 1-bit palette
+    [InlineData("ocrmypdf/linn.png", 1)]           // 1-bit palette
+    [InlineData("passporteye/0_id-esp.png", 3)]    // 8-bit palette, a colour card
+    [InlineData("ocrmypdf/baiona.png", 3)]         // RGB photo
+    public void Pages_without_colour_decode_to_one_channel(string file, int channels)
+    {
+        using var source = ImageSource.Open(Corpus.File(file.Split('/')));
+        using var image = source.Decode(0);
+        image.Channels.Should().Be(channels);
+    }
+
     [Fact]
     public void Pages_of_a_multipage_tiff_keep_their_own_size()
     {

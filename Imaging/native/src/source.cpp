@@ -12,6 +12,16 @@ namespace {
 
 constexpr uint64_t kMaxFileBytes = uint64_t(2) << 30;  // 2 GiB of encoded data is no page
 
+// True when every pixel has B == G == R; stops at the first coloured pixel, so a photo costs little.
+bool all_channels_equal(const cv::Mat& bgr) {
+  for (int y = 0; y < bgr.rows; ++y) {
+    const uint8_t* p = bgr.ptr<uint8_t>(y);
+    for (int x = 0; x < bgr.cols; ++x, p += 3)
+      if (p[0] != p[1] || p[1] != p[2]) return false;
+  }
+  return true;
+}
+
 // Whatever OpenCV decoded becomes 8-bit grey or 8-bit BGR; transparency is composited on white paper.
 cv::Mat normalise(cv::Mat m) {
   if (m.depth() == CV_16U) m.convertTo(m, CV_8U, 1.0 / 257.0);
@@ -33,6 +43,10 @@ cv::Mat normalise(cv::Mat m) {
   } else if (m.channels() == 2) {
     cv::extractChannel(m, m, 0);
   }
+  // OpenCV expands every palette PNG to three channels, so a black-and-white or grey scan saved with a
+  // palette would reach Tesseract as colour: about a fifth more recognition time (its colour
+  // thresholding), and triple the memory. A page whose channels are all equal is kept as grey.
+  if (m.channels() == 3 && all_channels_equal(m)) cv::extractChannel(m, m, 0);
   return m;
 }
 

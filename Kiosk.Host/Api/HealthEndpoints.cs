@@ -1,5 +1,6 @@
 using Intake.Imaging;
 using Intake.Ocr;
+using Intake.Scanner.Sane;
 
 namespace Intake.Kiosk.Host.Api;
 
@@ -14,5 +15,7 @@ internal static class HealthEndpoints
             imaging = ImageSource.NativeVersion,
             languages = pool.Options.Languages,
             workers = pool.Workers,
+            // False means a cancelled scan can hang the service (Scanner/native): the unit lost its LD_PRELOAD.
+            saneThreadGuard = SaneSession.BackendThreadsGuarded,
         }));
 }

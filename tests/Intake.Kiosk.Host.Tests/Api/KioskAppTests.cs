@@ -38,6 +38,7 @@ public sealed class KioskAppTests : IAsyncLifetime, IDisposable
         health.GetProperty("status").GetString().Should().Be("ok");
         health.GetProperty("tesseract").GetString().Should().StartWith("5.");
         health.GetProperty("languages").GetString().Should().Be("vie+eng");
+        health.GetProperty("saneThreadGuard").GetBoolean().Should().BeTrue("./intake preloads the guard");
     }
 
     [Fact]

@@ -65,14 +65,16 @@ public sealed class DecodeCorpusTests
         }
     }
 
-    // OpenCV expands palette PNGs to BGR; a page with no colour in it comes out grey, so Tesseract reads
-    // it as grey (the CLI does, through Leptonica) instead of thresholding three channels.
+    // OpenCV expands palette PNGs to BGR; a palette page with no colour in it comes out grey, so Tesseract
+    // reads it as grey (the CLI does, through Leptonica) instead of thresholding three channels.
+    // True-colour files stay colour, whatever they show: a colour scan is archived in colour.
     [Theory]
-    [InlineData("ocrmypdf/typewriter.png", 1)]     // 1-bit palette
-    [InlineData("ocrmypdf/linn.png", 1)]           // 1-bit palette
-    [InlineData("passporteye/0_id-esp.png", 3)]    // 8-bit palette, a colour card
-    [InlineData("ocrmypdf/baiona.png", 3)]         // RGB photo
-    public void Pages_without_colour_decode_to_one_channel(string file, int channels)
+    [InlineData("ocrmypdf/typewriter.png", 1)]       // 1-bit palette
+    [InlineData("ocrmypdf/linn.png", 1)]             // 1-bit palette
+    [InlineData("passporteye/0_id-esp.png", 3)]      // 8-bit palette, a colour card
+    [InlineData("ocrmypdf/baiona.png", 3)]           // RGB photo
+    [InlineData("tess4j/eurotext_deskew.png", 3)]    // RGBA of a black-and-white page
+    public void Palette_pages_without_colour_decode_to_one_channel(string file, int channels)
     {
         using var source = ImageSource.Open(Corpus.File(file.Split('/')));
         using var image = source.Decode(0);

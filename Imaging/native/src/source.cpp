@@ -43,11 +43,12 @@ cv::Mat normalise(cv::Mat m) {
   } else if (m.channels() == 2) {
     cv::extractChannel(m, m, 0);
   }
-  // OpenCV expands every palette PNG to three channels, so a black-and-white or grey scan saved with a
-  // palette would reach Tesseract as colour: about a fifth more recognition time (its colour
-  // thresholding), and triple the memory. A page whose channels are all equal is kept as grey.
-  if (m.channels() == 3 && all_channels_equal(m)) cv::extractChannel(m, m, 0);
   return m;
+}
+
+// PNG colour type 3: the IHDR chunk always comes first, its colour type byte at offset 25.
+bool is_palette_png(const intake_source& source) {
+  return source.format == INTAKE_FORMAT_PNG && source.bytes.size() > 25 && source.bytes[25] == 3;
 }
 
 intake_source* open(std::vector<uint8_t> bytes) {
@@ -113,6 +114,11 @@ extern "C" intake_status intake_source_decode(const intake_source* source, int32
       mat = cv::imdecode(encoded, cv::IMREAD_ANYCOLOR | cv::IMREAD_ANYDEPTH);
       if (mat.empty()) intake::fail(INTAKE_E_CORRUPT, "the image data is damaged and cannot be decoded");
       mat = normalise(mat);
+      // OpenCV expands every palette PNG to three channels, so a black-and-white or grey scan saved
+      // with a palette would reach Tesseract as colour: about a fifth more recognition time (it
+      // thresholds each channel) and triple the memory. A palette page with no colour in it stays grey.
+      // True-colour files are left as they are: a colour scan stays colour for the archive.
+      if (is_palette_png(*source) && mat.channels() == 3 && all_channels_equal(mat)) cv::extractChannel(mat, mat, 0);
     }
     *out = intake::new_image(std::move(mat), info.dpi_x, info.dpi_y);
   });

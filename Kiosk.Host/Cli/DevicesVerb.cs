@@ -17,6 +17,9 @@ internal static class DevicesVerb
         var command = new Command("devices", "Liệt kê máy quét và máy ảnh / list scanners and cameras");
         command.SetAction(async (_, token) =>
         {
+            if (!SaneSession.BackendThreadsGuarded)
+                error.WriteLine("intake: cảnh báo: chưa nạp bộ bảo vệ luồng SANE, hủy quét có thể treo máy; hãy chạy qua ./intake / " +
+                                "warning: the SANE thread guard is not preloaded (LD_PRELOAD), a cancelled scan can hang; run through ./intake");
             try
             {
                 var scanners = await Task.Run(ListScanners, token).ConfigureAwait(false);

@@ -28,7 +28,8 @@ public static class SaneTestBackend
     private static string Create()
     {
         // Without the guard the test backend's reader threads are cancelled asynchronously, and about one
-        // run in five deadlocks in malloc (Scanner/native/src/backend_thread_guard.c): fail now, clearly.
+        // run of the Scanner tests in four deadlocked in malloc (Scanner/native/src/backend_thread_guard.c):
+        // fail now, clearly.
         if (!SaneSession.BackendThreadsGuarded)
             throw new InvalidOperationException(
                 "SANE tests need the backend-thread guard preloaded: run them with ./intake test, or set " +

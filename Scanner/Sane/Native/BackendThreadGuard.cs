@@ -11,8 +11,6 @@ namespace Intake.Scanner.Sane.Native;
 /// </summary>
 internal static class BackendThreadGuard
 {
-    public const string LibraryFile = "libintake_scanner.so";
-
     public static bool IsPreloaded { get; } =
         NativeLibrary.TryGetExport(NativeLibrary.GetMainProgramHandle(), "intake_sane_threads_deferred", out _);
 }

@@ -15,8 +15,8 @@ public interface IOutbox
     /// </summary>
     DeliveryPackage Open(string dossierId);
 
-    /// <summary>Counts one failed attempt and keeps its reason (no personal data in <paramref name="error"/>).</summary>
-    void RecordFailure(string dossierId, string error);
+    /// <summary>Counts one failed attempt and keeps its reason (no personal data in <paramref name="reason"/>).</summary>
+    void RecordFailure(string dossierId, string reason);
 
     /// <summary>Marks the entry acknowledged with the central receipt; retention acts on it from then on.</summary>
     void Acknowledge(string dossierId, string receipt);

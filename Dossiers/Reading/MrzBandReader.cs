@@ -45,33 +45,85 @@ public sealed class MrzBandReader(ZoneReader zones)
         return null;
     }
 
+    /// <summary>
+    /// What the band's reading says before the parser looks at it, with the two faults OCR-B fillers cause put right
+    /// where no check digit is at stake (ICAO 9303 Part 5, TD1: line 3 holds only the name, padded with fillers and
+    /// covered by no check digit):
+    /// a TD1 name line whose filler run was read short is padded to 30; an MRZ-length-plus-one line whose one extra
+    /// character is a K or X standing inside a run of fillers loses it (a '&lt;' read as '&lt;K').
+    /// </summary>
+    internal static IReadOnlyList<string> BandLines(IReadOnlyList<string> read)
+    {
+        var lines = read.Select(l => l.Replace(" ", string.Empty, StringComparison.Ordinal)).Where(l => l.Length > 0).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Length == Td1Length + 1 && ExtraInFillers(lines[i]) is { } trimmed)
+            {
+                lines[i] = trimmed;
+            }
+        }
+
+        if (lines.Count >= 3)
+        {
+            var last = lines.Count - 1;
+            var td1Above = lines[last - 1].Length == Td1Length && lines[last - 2].Length == Td1Length;
+            if (td1Above && lines[last].Length is > 8 and < Td1Length && lines[last].EndsWith('<'))
+            {
+                lines[last] = lines[last].PadRight(Td1Length, '<');
+            }
+        }
+
+        return lines;
+    }
+
+    private const int Td1Length = 30;
+
+    private static string? ExtraInFillers(string line)
+    {
+        string? only = null;
+        for (var i = 1; i < line.Length - 1; i++)
+        {
+            if (line[i] is 'K' or 'X' && line[i - 1] == '<' && line[i + 1] == '<')
+            {
+                if (only is not null)
+                {
+                    return null;
+                }
+
+                only = line.Remove(i, 1);
+            }
+        }
+
+        return only;
+    }
+
     public MrzBandReading Read(Image upright, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upright);
         var top = (int)(upright.Height * (1 - BandFraction));
         using var band = upright.Crop(new PixelRect(0, top, upright.Width, upright.Height - top));
         using var grey = band.ToGray();
-        var first = zones.Read(grey, cancellationToken);
-        var parsed = MrzParser.Parse(first.Lines);
+        var first = BandLines(zones.Read(grey, cancellationToken).Lines);
+        var parsed = MrzParser.Parse(first);
         if (parsed.Succeeded && parsed.Value!.AllCheckDigitsValid)
         {
-            return new MrzBandReading(first.Lines, parsed, top);
+            return new MrzBandReading(first, parsed, top);
         }
 
-        if (WithOneCharacterLess(first.Lines) is { } repaired)
+        if (WithOneCharacterLess(first) is { } repaired)
         {
             return new MrzBandReading(repaired.Lines, repaired.Parsed, top);
         }
 
         using var binary = OcrBinarizer.MakeOcrCopy(band);
-        var second = zones.Read(binary, cancellationToken);
-        var reparsed = MrzParser.Parse(second.Lines);
-        if (!reparsed.Succeeded && WithOneCharacterLess(second.Lines) is { } repairedSecond)
+        var second = BandLines(zones.Read(binary, cancellationToken).Lines);
+        var reparsed = MrzParser.Parse(second);
+        if (!reparsed.Succeeded && WithOneCharacterLess(second) is { } repairedSecond)
         {
             return new MrzBandReading(repairedSecond.Lines, repairedSecond.Parsed, top);
         }
 
         var better = reparsed.Succeeded && (!parsed.Succeeded || (reparsed.Value!.AllCheckDigitsValid && !parsed.Value!.AllCheckDigitsValid));
-        return better ? new MrzBandReading(second.Lines, reparsed, top) : new MrzBandReading(first.Lines, parsed, top);
+        return better ? new MrzBandReading(second, reparsed, top) : new MrzBandReading(first, parsed, top);
     }
 }

@@ -18,8 +18,6 @@ namespace Intake.Dossiers.Reading;
 /// </summary>
 public sealed class ScanReader : IDisposable
 {
-    private const double CardAspect = 85.6 / 54.0;
-
     private readonly OcrEnginePool _pool;
     private readonly OrientationDetector _orientation;
     private readonly ZoneReader _zones;
@@ -59,11 +57,20 @@ public sealed class ScanReader : IDisposable
                 .ToArray();
             foreach (var card in cards)
             {
-                using var crop = DocumentFinder.Extract(page, card);
+                using var extracted = DocumentFinder.Extract(page, card);
+                // the card's own size gives its resolution, whatever the file's header claims
+                using var crop = extracted.WithDpi(Id1Card.ResolutionOf(extracted.Width), Id1Card.ResolutionOf(extracted.Width));
                 pieces.Add(ReadCard(crop, pageIndex, card.Region, card.Bounds, cancellationToken));
             }
 
-            if (cards.Length == 0)
+            if (cards.Length == 0 && CardInPhoto(page) is { } photographed)
+            {
+                using (photographed.Card)
+                {
+                    pieces.Add(ReadCard(photographed.Card, pageIndex, photographed.Region, photographed.Bounds, cancellationToken));
+                }
+            }
+            else if (cards.Length == 0)
             {
                 pieces.Add(ReadWholePage(page, pageIndex, cancellationToken));
             }
@@ -86,8 +93,55 @@ public sealed class ScanReader : IDisposable
         var aspect = longSide / (double)Math.Min(page.Width, page.Height);
         var dpi = page.DpiX > 0 ? page.DpiX : 0;
         var smallEnough = dpi > 0 ? longSide / dpi * 25.4 < 120 : longSide < 1800;
-        return page.Width > page.Height && Math.Abs(aspect - CardAspect) < 0.15 && smallEnough;
+        return page.Width > page.Height && Math.Abs(aspect - Id1Card.Aspect) < 0.15 && smallEnough;
     }
+
+    /// <summary>
+    /// A card photographed on a table (perspective, uneven light, the table around it): the quad of its outline, when
+    /// it is sure and has the ID-1 shape, warped flat and landscape, with the resolution its size gives. Null when the
+    /// image shows no such quad.
+    /// </summary>
+    private static (Image Card, RotatedBox Region, PixelRect Bounds)? CardInPhoto(Image page)
+    {
+        var quad = PageQuadFinder.Find(page);
+        if (quad.Confidence < MinPhotoQuadConfidence)
+        {
+            return null;
+        }
+
+        var across = Math.Max(Distance(quad.TopLeft, quad.TopRight), Distance(quad.BottomLeft, quad.BottomRight));
+        var down = Math.Max(Distance(quad.TopLeft, quad.BottomLeft), Distance(quad.TopRight, quad.BottomRight));
+        var aspect = Math.Max(across, down) / Math.Max(1, Math.Min(across, down));
+        if (Math.Abs(aspect - Id1Card.Aspect) > MaxPhotoAspectError || across * down > 0.9 * page.Width * page.Height)
+        {
+            return null;
+        }
+
+        var warped = PageQuadFinder.Warp(page, quad);
+        if (warped.Height > warped.Width)
+        {
+            using var sideways = warped;
+            warped = sideways.Rotate(90);
+        }
+
+        var dpi = Id1Card.ResolutionOf(warped.Width);
+        using (warped)
+        {
+            var card = warped.WithDpi(dpi, dpi);
+            PagePoint[] corners = [quad.TopLeft, quad.TopRight, quad.BottomRight, quad.BottomLeft];
+            var left = (int)corners.Min(c => c.X);
+            var top = (int)corners.Min(c => c.Y);
+            var bounds = new PixelRect(left, top, (int)Math.Ceiling(corners.Max(c => c.X)) - left, (int)Math.Ceiling(corners.Max(c => c.Y)) - top);
+            var degrees = Math.Atan2(-(quad.TopRight.Y - quad.TopLeft.Y), quad.TopRight.X - quad.TopLeft.X) * 180 / Math.PI;
+            var region = new RotatedBox(corners.Average(c => c.X), corners.Average(c => c.Y), across, down, degrees);
+            return (card, region, bounds);
+        }
+    }
+
+    private const double MinPhotoQuadConfidence = 0.5;
+    private const double MaxPhotoAspectError = 0.12;
+
+    private static double Distance(PagePoint a, PagePoint b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
 
     private ReadPiece ReadCard(Image crop, int pageIndex, RotatedBox region, PixelRect? bounds, CancellationToken cancellationToken)
     {

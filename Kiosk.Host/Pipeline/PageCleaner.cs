@@ -14,8 +14,7 @@ namespace Intake.Kiosk.Host.Pipeline;
 /// </summary>
 internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOptions options)
 {
-    // ID-1 card (85.6 × 54 mm) in inches; a scan smaller than three of these is a card on its own, not a flatbed.
-    private const double CardSquareInches = 3.370 * 2.126;
+    // A scan smaller than three ID-1 cards is a card on its own, not a flatbed.
     private const double FlatbedCards = 3;
     private const double MinDocumentConfidence = 0.5;
     // White kept around the ink when a skewed page is turned: Tesseract reads edge-touching text badly.
@@ -98,7 +97,7 @@ internal sealed class PageCleaner(OrientationDetector orientation, PageCleanerOp
     {
         if (!options.FindDocuments) return [];
         var dpi = page.DpiY > 0 ? page.DpiY : 300;
-        if ((double)page.Width * page.Height < FlatbedCards * CardSquareInches * dpi * dpi) return [];
+        if ((double)page.Width * page.Height < FlatbedCards * Id1Card.AreaSquareInches * dpi * dpi) return [];
         return [.. DocumentFinder.FindDocuments(page).Where(d => d.Kind == DocumentKind.Card && d.Confidence >= MinDocumentConfidence)];
     }
 

@@ -28,6 +28,8 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
 
     public PageCleanerOptions Options => options;
 
+    public PageEngines Engines => engines;
+
     /// <summary>Cleans a decoded page; takes ownership of <paramref name="decoded"/>.</summary>
     public CleanedPage Clean(Image decoded, CancellationToken cancellationToken)
     {

@@ -213,35 +213,8 @@ internal sealed class MrzRepairBench
     /// </summary>
     public void ForceFillers(int line, int start, int length, string field) => Force(line, start, length, field, FillerLookAlikes);
 
-    /// <summary>
-    /// A Vietnamese name zone (TD1 line 3, Part 5 §4.2.4: SURNAME&lt;&lt;GIVEN&lt;NAMES&lt;&lt;&lt;): a K or X run that ends
-    /// a word before a filler is the first filler misread. Vietnamese spelling (minority names included, as far as
-    /// known) never ends a syllable in K or X, so no name letter is taken; "KIM", "XUAN", "KHANH" keep their K and X.
-    /// </summary>
-    public void WordEndFillers(int line, int start, int length, string field)
-    {
-        var chars = _lines[line];
-        for (var i = start + 1; i < start + length; i++)
-        {
-            if (chars[i] is not ('K' or 'X') || chars[i - 1] is not (>= 'A' and <= 'Z') || chars[i - 1] is 'K' or 'X')
-            {
-                continue;
-            }
-
-            var end = i;
-            while (end < start + length && chars[end] is 'K' or 'X')
-            {
-                end++;
-            }
-
-            if (end < start + length && chars[end] == '<')
-            {
-                Force(line, i, end - i, field, FillerLookAlikes);
-            }
-
-            i = end;
-        }
-    }
+    /// <summary>Turns one K or X the layout has shown to be a misread filler into '&lt;', and records it.</summary>
+    public void RepairFiller(int line, int index, string field) => Force(line, index, 1, field, FillerLookAlikes);
 
     private void Force(int line, int start, int length, string field, Dictionary<char, char> map)
     {

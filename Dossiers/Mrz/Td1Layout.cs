@@ -46,7 +46,7 @@ internal static class Td1Layout
         bench.ForceLetters(2, 0, 30, "name");
         if (vietnamese || bench.Get(1, 15, 3) == "VNM")
         {
-            bench.WordEndFillers(2, 0, 30, "name");
+            VietnameseNameZone.Clean(bench);
         }
 
         var (surname, given) = MrzNames.Split(bench.Get(2, 0, 30));

@@ -36,10 +36,10 @@ internal static class MrzLineFinder
     /// <summary>
     /// OCR merges a long run of '&lt;' fillers and reads a few fewer (or more) than printed, often with a K or X among
     /// them. When other lines have an MRZ length, a longer line that is all fillers from that length on is cut there,
-    /// and a line up to four off whose longest filler run can absorb the
-    /// difference gets that run padded or shortened (a run is never emptied): fillers carry no data and count 0 in
-    /// every check digit (ICAO 9303 Part 3 §4.9), so nothing can be invented this way, and a wrong guess moves data
-    /// off its place, which the check digits then report.
+    /// and a line up to four off whose longest filler run can absorb the difference gets that run padded or shortened,
+    /// never below two (a "&lt;&lt;" may be structure). Fillers carry no data and count 0 in every check digit (ICAO 9303
+    /// Part 3 §4.9), so nothing can be invented this way, and a wrong guess moves data off its place, which the check
+    /// digits then report.
     /// </summary>
     private static string[] RestoreFillers(string[] lines)
     {
@@ -82,7 +82,7 @@ internal static class MrzLineFinder
             return line.Insert(start, new string('<', gap));
         }
 
-        return gap < 0 && length > -gap ? line.Remove(start, -gap) : line;
+        return gap < 0 && length + gap >= 2 ? line.Remove(start, -gap) : line;
     }
 
     /// <summary>
@@ -91,7 +91,7 @@ internal static class MrzLineFinder
     /// the line's end after it, is a filler: no name part or number stands between fillers that way. Letters that
     /// touch a word ("ERIK&lt;&lt;") are left to the layout, which knows whose name it is.
     /// </summary>
-    private static string FillerLookAlikes(string line)
+    public static string FillerLookAlikes(string line)
     {
         var chars = line.ToCharArray();
         for (var i = 1; i < chars.Length; i++)

@@ -222,4 +222,56 @@ public class MrzRepairTests
         mrz.ExpiryDate.Should().Be(new DateOnly(2030, 9, 9));
         mrz.Lines[1].Should().Be("9009095F3009093VNM<<<<<<<<<<<6");
     }
+
+    [Fact]
+    public void The_same_back_read_through_the_scan_reader_with_a_ghost_character_and_an_extra_filler_still_gives_every_field()
+    {
+        // the page pipeline's crop of the same card: "3S0090" (a ghost S after the 3) and one filler too many, read as K
+        string[] read = ["IDVNM1900077882092190007788<<1", "9009095F3S009093VNM<<<<<<K<<<<<6", "TRUONG<<THI<BICH<NGOC<<<<<<<<<"];
+
+        var result = MrzParser.Parse(read);
+
+        var mrz = result.Value!;
+        mrz.AllCheckDigitsValid.Should().BeTrue();
+        result.Checks.Should().OnlyContain(c => c.Passed).And.Contain(c => c.Name == "mrz.extraCharacter");
+        mrz.PersonalIdNumber.Should().Be("092190007788");
+        mrz.DateOfBirth.Should().Be(new DateOnly(1990, 9, 9));
+        mrz.Sex.Should().Be('F');
+        mrz.ExpiryDate.Should().Be(new DateOnly(2030, 9, 9));
+        mrz.WasRepaired.Should().BeTrue();
+    }
+
+    [Fact]
+    public void A_ghost_character_is_dropped_only_where_every_check_digit_then_holds()
+    {
+        var cases = 0;
+        foreach (var citizen in Citizens(40))
+        {
+            var lines = citizen.MrzLines();
+            for (var line = 0; line < 2; line++)
+            {
+                for (var position = 1; position < 30; position++)
+                {
+                    var ghost = lines[line][position - 1] is >= '0' and <= '9' ? '7' : 'S';
+                    var damaged = lines.ToArray();
+                    damaged[line] = damaged[line].Insert(position, ghost.ToString());
+
+                    var result = MrzParser.Parse(damaged);
+
+                    var mrz = result.Value;
+                    var whollyValid = result.Succeeded && mrz!.AllCheckDigitsValid && result.Checks.All(c => c.Passed);
+                    if (whollyValid)
+                    {
+                        mrz!.PersonalIdNumber.Should().Be(citizen.IdNumber, $"'{ghost}' inserted at {line + 1}:{position + 1}");
+                        mrz.DateOfBirth.Should().Be(citizen.DateOfBirth);
+                        mrz.ExpiryDate.Should().Be(citizen.ExpiryDate);
+                        mrz.Sex.Should().Be(citizen.Sex);
+                        cases++;
+                    }
+                }
+            }
+        }
+
+        cases.Should().BeGreaterThan(1000);
+    }
 }

@@ -9,7 +9,8 @@ namespace Intake.Dossiers.Mrz;
 /// followed by a consonant, K only by I, E, Y or H, and a syllable has one group of vowels. Only a K/X that no
 /// Vietnamese word can hold there is turned back into a filler; a name the structure shows to be damaged but that
 /// cannot be repaired with certainty gets a failed check <c>mrz.name</c>, never a silent guess. "KIM", "XUAN",
-/// "KHANH" keep their letters. Names of minority languages written with other clusters (KSOR, KPA) are left as read.
+/// "KHANH" keep their letters. Names of minority languages written with other clusters (KSOR, KPA) are left as read,
+/// with a failed check asking an officer to compare them with the printed name.
 /// </summary>
 internal static class VietnameseNameZone
 {
@@ -20,7 +21,9 @@ internal static class VietnameseNameZone
     {
         WordEndFillers(bench);
         RestoreSurnameSeparator(bench);
+        FillersBeforeGivenNames(bench);
         FlagJoinedWords(bench);
+        FlagImpossibleStarts(bench);
     }
 
     /// <summary>"TRUONG&lt;&lt;THI&lt;NGOCK&lt;&lt;&lt;", "NGUYENX&lt;VAN": a K/X run ending a word before a filler is the filler misread.</summary>
@@ -78,6 +81,38 @@ internal static class VietnameseNameZone
             "mrz.name",
             "MRZ: tên thiếu dấu '<<' giữa họ và tên (có thể một dấu '<' bị đọc thành chữ)",
             "MRZ: the name lacks the '<<' between surname and given names (a filler may have been read as a letter)"));
+    }
+
+    /// <summary>
+    /// Given names are joined by single fillers, so a "&lt;&lt;" after the surname's "&lt;&lt;" can only be fillers: a K/X right
+    /// after it that no Vietnamese word can start with ("HONG&lt;&lt;KNGA", after "HONGK&lt;" was cleaned) is one more.
+    /// </summary>
+    private static void FillersBeforeGivenNames(MrzRepairBench bench)
+    {
+        var zone = bench.Get(Line, 0, 30);
+        var separator = zone.IndexOf("<<", StringComparison.Ordinal);
+        for (var i = separator + 4; separator >= 0 && i < zone.Length - 1; i++)
+        {
+            if (IsKx(zone[i]) && zone[i - 1] == '<' && zone[i - 2] == '<' && char.IsAsciiLetterUpper(zone[i + 1]) && !MayStartWord(zone[i], zone[i + 1]))
+            {
+                bench.RepairFiller(Line, i, Field);
+            }
+        }
+    }
+
+    /// <summary>A word that starts "KN…", "XT…" is no Vietnamese word: a filler was read as K/X, or the name is in another script's spelling. Reported.</summary>
+    private static void FlagImpossibleStarts(MrzRepairBench bench)
+    {
+        foreach (var word in bench.Get(Line, 0, 30).Split('<', StringSplitOptions.RemoveEmptyEntries))
+        {
+            if (word.Length > 1 && IsKx(word[0]) && !MayStartWord(word[0], word[1]))
+            {
+                bench.AddCheck(Check.Fail(
+                    "mrz.name",
+                    $"MRZ: '{word}' không phải cách viết tiếng Việt (có thể dấu '<' đọc thành {word[0]})",
+                    $"MRZ: '{word}' is not Vietnamese spelling (a filler may have been read as {word[0]})"));
+            }
+        }
     }
 
     /// <summary>"THIXHUU", "GIAKBAO": two syllables joined by a K/X where a single filler stood. Reported, not split.</summary>

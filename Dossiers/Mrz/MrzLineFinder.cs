@@ -35,9 +35,10 @@ internal static class MrzLineFinder
 
     /// <summary>
     /// OCR merges a long run of '&lt;' fillers and reads a few fewer (or more) than printed, often with a K or X among
-    /// them. When other lines have an MRZ length, a longer line that is all fillers from that length on is cut there,
-    /// and a line up to four off whose longest filler run can absorb the difference gets that run padded or shortened,
-    /// never below two (a "&lt;&lt;" may be structure). Fillers carry no data and count 0 in every check digit (ICAO 9303
+    /// them. When other lines have an MRZ length, a longer line that is all fillers from that length on is cut there, a
+    /// shorter one that ends in fillers (a name line: "LY&lt;&lt;HONG&lt;HA&lt;&lt;&lt;&lt;&lt;&lt;" read 20 long) is padded at its end, and a line
+    /// up to four off whose longest filler run can absorb the difference gets that run padded or shortened, never below
+    /// two (a "&lt;&lt;" may be structure). Fillers carry no data and count 0 in every check digit (ICAO 9303
     /// Part 3 §4.9), so nothing can be invented this way, and a wrong guess moves data off its place, which the check
     /// digits then report.
     /// </summary>
@@ -53,6 +54,11 @@ internal static class MrzLineFinder
         if (gap < 0 && line.AsSpan(target - 1).IndexOfAnyExcept('<') < 0)
         {
             return line[..target]; // a line that is all fillers from the MRZ length on: the rest is the lid's edge read as '<'
+        }
+
+        if (gap > 0 && line.EndsWith("<<", StringComparison.Ordinal))
+        {
+            return line.PadRight(target, '<'); // a name line's trailing run, however much of it was merged
         }
 
         if (gap == 0 || Math.Abs(gap) > 4)

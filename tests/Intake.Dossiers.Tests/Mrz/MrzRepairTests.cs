@@ -277,13 +277,16 @@ public class MrzRepairTests
     }
 
     /// <summary>
-    /// The MRZ bands of three scans of ../shared/corpus/cccd-samples as Tesseract reads them (MRZ alphabet) once each
-    /// card is cut out and set upright: fillers read as K inside and after the name, a short or long filler run.
+    /// The MRZ bands of the five flatbed backs of ../shared/corpus/cccd-samples as Tesseract reads them (MRZ alphabet)
+    /// once each card is cut out and set upright: fillers read as K inside and after the name, filler runs read too
+    /// long, a few short, or merged into a name line 20 long.
     /// </summary>
     [Theory]
     [InlineData("c01", "IDVNM1831123638036183112363<<3", "8305192F4305194VNM<<<<<<<<<<<6", "PHAN<<HONGK<KNGAK<<<<<<<<<", "036183112363", "1983-05-19", 'F', "2043-05-19", "PHAN HONG NGA")]
     [InlineData("c04", "1DVNM3034664598040303466459<<0", "O307145F2807144VNM<<K<<K<<<<<<<4", "BUI<<MAI<OANH<<<<<<<<<<KKKKKKK", "040303466459", "2003-07-14", 'F', "2028-07-14", "BUI MAI OANH")]
     [InlineData("c07", "IDVNM1587812190092158781219<<9", "5803147F9912315VNM<<<<<<<<<<<4", "DO<<HONG<OANH<<<<<<<<<<<<<<", "092158781219", "1958-03-14", 'F', null, "DO HONG OANH")]
+    [InlineData("c08", "IDVNM1486921496031148692149<<6", "4802198F9912315VNM<<<<<<<<<<<4", "LY<<HONG<HA<<K<<<<<<", "031148692149", "1948-02-19", 'F', null, "LY HONG HA")]
+    [InlineData("c02", "IDVNM1755749589079175574958<<9", "7512168F3512160VNM<<<<<<<<<<K<2", "DUONG<<THU<ANH<<<<<<<<<", "079175574958", "1975-12-16", 'F', "2035-12-16", "DUONG THU ANH")]
     public void Cccd_sample_bands_as_tesseract_reads_them_give_every_field_exact(
         string sample, string line1, string line2, string line3, string id, string birth, char sex, string? expiry, string name)
     {

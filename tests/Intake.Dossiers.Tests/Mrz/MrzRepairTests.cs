@@ -277,8 +277,8 @@ public class MrzRepairTests
     }
 
     /// <summary>
-    /// The MRZ bands of the five flatbed backs of ../shared/corpus/cccd-samples as Tesseract reads them (MRZ alphabet)
-    /// once each card is cut out and set upright: fillers read as K inside and after the name, filler runs read too
+    /// The MRZ bands of the five flatbed backs of ../shared/corpus/cccd-samples and of a phone photo as Tesseract reads
+    /// them (MRZ alphabet) once each card is cut out and set upright: fillers read as K inside and after the name, filler runs read too
     /// long, a few short, or merged into a name line 20 long.
     /// </summary>
     [Theory]
@@ -287,7 +287,9 @@ public class MrzRepairTests
     [InlineData("c07", "IDVNM1587812190092158781219<<9", "5803147F9912315VNM<<<<<<<<<<<4", "DO<<HONG<OANH<<<<<<<<<<<<<<", "092158781219", "1958-03-14", 'F', null, "DO HONG OANH")]
     [InlineData("c08", "IDVNM1486921496031148692149<<6", "4802198F9912315VNM<<<<<<<<<<<4", "LY<<HONG<HA<<K<<<<<<", "031148692149", "1948-02-19", 'F', null, "LY HONG HA")]
     [InlineData("c02", "IDVNM1755749589079175574958<<9", "7512168F3512160VNM<<<<<<<<<<K<2", "DUONG<<THU<ANH<<<<<<<<<", "079175574958", "1975-12-16", 'F', "2035-12-16", "DUONG THU ANH")]
-    public void Cccd_sample_bands_as_tesseract_reads_them_give_every_field_exact(
+    [InlineData("c05", "IDVNM3020133217040302013321<<9", "0211277F2711276VNM<<<<K<<<<<<<6", "VO<<PHUONG<HUONG<<<<<<<<<<<<<<", "040302013321", "2002-11-27", 'F', "2027-11-27", "VO PHUONG HUONG")]
+    [InlineData("photo-back-1", "IDVNM0880123455001088012345<<6", "8807032M2807030VNM<<<<<<<<<<<0", "DO<<QUANG<VINH<<<K<<<<<<<<<", "001088012345", "1988-07-03", 'M', "2028-07-03", "DO QUANG VINH")]
+    public void Cccd_sample_bands_as_tesseract_reads_them_give_every_field_exact_with_every_check_valid(
         string sample, string line1, string line2, string line3, string id, string birth, char sex, string? expiry, string name)
     {
         var result = MrzParser.Parse([line1, line2, line3]);
@@ -300,5 +302,17 @@ public class MrzRepairTests
         mrz.ExpiryDate.Should().Be(expiry is null ? null : DateOnly.Parse(expiry, System.Globalization.CultureInfo.InvariantCulture));
         mrz.NoExpiry.Should().Be(expiry is null);
         mrz.FullName.Should().Be(name);
+    }
+
+    [Fact]
+    public void A_band_read_with_the_end_of_line_2_cut_off_is_flagged_not_filled_in()
+    {
+        // the same photo read at a slightly wrong angle: line 2 stops after five fillers, its composite digit lost
+        var result = MrzParser.Parse(["IDVNM088012345500108801 2345<<6", "8807032M2807030VNM<<<<<", "DO<<QUANG<VINH<<<<<<<"]);
+
+        var mrz = result.Value!;
+        mrz.AllCheckDigitsValid.Should().BeFalse();
+        result.Checks.Should().Contain(c => !c.Passed && c.Name == "mrz.composite");
+        mrz.ToFields().Values.Should().OnlyContain(f => f.Confidence < 0.9);
     }
 }

@@ -39,7 +39,7 @@ internal static class MrzLineFinder
     /// shorter one that ends in fillers (a name line: "LY&lt;&lt;HONG&lt;HA&lt;&lt;&lt;&lt;&lt;&lt;" read 20 long) is padded at its end, and a line
     /// up to four off whose longest filler run can absorb the difference gets that run padded or shortened, never below
     /// two (a "&lt;&lt;" may be structure). Fillers carry no data and count 0 in every check digit (ICAO 9303
-    /// Part 3 §4.9), so nothing can be invented this way, and a wrong guess moves data off its place, which the check
+    /// Part 3), so nothing can be invented this way, and a wrong guess moves data off its place, which the check
     /// digits then report.
     /// </summary>
     private static string[] RestoreFillers(string[] lines)

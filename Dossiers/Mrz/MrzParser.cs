@@ -22,7 +22,7 @@ public static partial class MrzParser
     /// <summary>
     /// OCR sometimes reads one character twice or sees a ghost between two (OCR-B "3" read as "3S"), so a line is
     /// longer than its MRZ length by one character besides any extra fillers. Each non-filler character of such a line
-    /// is left out in turn; the reading is kept only when every check digit (ICAO 9303 Part 3 §4.9; the composite
+    /// is left out in turn; the reading is kept only when every check digit (ICAO 9303 Part 3; the composite
     /// too) and every check then holds, and when every version that holds says the same, so the check digits decide,
     /// not a guess.
     /// </summary>

@@ -4,16 +4,16 @@ namespace Intake.Dossiers.Mrz;
 
 /// <summary>
 /// The MRZ lines being read, as a mutable copy, and the record of every repair made to them. Repairs are
-/// position-aware (ICAO 9303 Part 5 §4.2 for TD1, Part 4 for TD3: each field says whether it holds digits, letters or
+/// position-aware (ICAO 9303 Part 5 for TD1, Part 4 for TD3: each field says whether it holds digits, letters or
 /// both): a look-alike letter where only digits may stand is a misread digit and vice versa; inside a field that may
-/// hold both, only the check digit (Part 3 §4.9) can tell, and a repair is kept only when exactly one candidate
+/// hold both, only the check digit (ICAO 9303 Part 3) can tell, and a repair is kept only when exactly one candidate
 /// satisfies it. Only OCR-B look-alikes are ever repaired; any other misreading stays a failed check, visible in
 /// <see cref="Checks"/> and <see cref="Results"/>, never a silently changed or dropped field.
 /// </summary>
 internal sealed class MrzRepairBench
 {
     // OCR-B look-alikes, letter → digit, for zones that hold only digits. G↔6 belongs here: G counts 16 in the
-    // check digit (Part 3 §4.9), ≡ 6 mod 10, so a G left in a digits zone passes its check digit unnoticed.
+    // check digit (ICAO 9303 Part 3), ≡ 6 mod 10, so a G left in a digits zone passes its check digit unnoticed.
     private static readonly Dictionary<char, char> LetterToDigit = new()
     {
         ['O'] = '0', ['D'] = '0', ['Q'] = '0', ['I'] = '1', ['L'] = '1', ['Z'] = '2', ['S'] = '5', ['G'] = '6', ['B'] = '8',
@@ -59,7 +59,7 @@ internal sealed class MrzRepairBench
     public void ForceLetters(int line, int start, int length, string field) => Force(line, start, length, field, DigitToLetter);
 
     /// <summary>
-    /// Verifies one field against its check digit (ICAO 9303 Part 3 §4.9) and, if it fails, looks for the single
+    /// Verifies one field against its check digit (ICAO 9303 Part 3, check digits in the MRZ) and, if it fails, looks for the single
     /// look-alike repair that makes it hold. A digits-only field holds only when every character is a digit (a letter
     /// counts 10-35 and can satisfy the check by accident: G = 16 ≡ 6). A mod-10 check digit with weights 7, 3, 1
     /// cannot tell which of two positions three apart was misread (900215 is "fixed" by 800215 as well as by 900115),
@@ -67,7 +67,7 @@ internal sealed class MrzRepairBench
     /// the Vietnamese ID) vets each candidate, and then every single-digit change, look-alike or not, and a misread
     /// check digit compete: the repair is made only when it is the one change that fits and it is a look-alike.
     /// A field that stays wrong is a failed check named <c>mrz.{field}</c>. An empty <paramref name="optional"/>
-    /// field may leave its check digit as a filler (Part 5 §4.2.2).
+    /// field may leave its check digit as a filler (ICAO 9303 Part 5, TD1 optional data).
     /// </summary>
     public bool Verify(
         string field, int line, int start, int length, int checkPosition, MrzFieldKind kind, Func<string, bool>? witness = null, bool optional = true)
@@ -209,7 +209,7 @@ internal sealed class MrzRepairBench
     /// <summary>
     /// In a zone the layout reserves for fillers (Vietnamese TD1: line 1 positions 28-29, line 2 positions 19-29) a K
     /// or X is a misread '&lt;': Tesseract reads OCR-B chevrons so. K counts 20 ≡ 0 mod 10 in every check digit
-    /// (Part 3 §4.9), so no check digit would notice it.
+    /// (ICAO 9303 Part 3), so no check digit would notice it.
     /// </summary>
     public void ForceFillers(int line, int start, int length, string field) => Force(line, start, length, field, FillerLookAlikes);
 

@@ -1,10 +1,10 @@
 namespace Intake.Dossiers.Mrz;
 
 /// <summary>
-/// TD1 (ID cards, 3×30; ICAO 9303 Part 5 §4.2). Line 1: document code, issuer, number + check, optional data
+/// TD1 (ID cards, 3×30; ICAO 9303 Part 5). Line 1: document code, issuer, number + check, optional data
 /// (Vietnam: the 12-digit ID in positions 16-27, fillers in 28-29, the ID's check digit in 30). Line 2: birth +
 /// check, sex, expiry + check, nationality, optional data (Vietnam: fillers), composite. Line 3: the name.
-/// Check digits follow Part 3 §4.9. Every field of a Vietnamese card is either read, repaired from a look-alike, or
+/// Check digits follow ICAO 9303 Part 3. Every field of a Vietnamese card is either read, repaired from a look-alike, or
 /// reported by a failed check: none is dropped while its check says valid.
 /// </summary>
 internal static class Td1Layout

@@ -3,7 +3,7 @@ using System.Buffers;
 namespace Intake.Dossiers.Mrz;
 
 /// <summary>
-/// The name zone of a Vietnamese TD1 card (line 3, ICAO 9303 Part 5 §4.2.4; name layout Part 3 §4.6:
+/// The name zone of a Vietnamese TD1 card (line 3, ICAO 9303 Part 5; names as Part 3 writes them:
 /// SURNAME&lt;&lt;GIVEN&lt;NAMES&lt;&lt;&lt;…). No check digit covers it, so fillers misread as K or X are found by
 /// structure alone, using what Vietnamese spelling allows: a syllable (one name word) never ends in K or X, X is never
 /// followed by a consonant, K only by I, E, Y or H, and a syllable has one group of vowels. Only a K/X that no

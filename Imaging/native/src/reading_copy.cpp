@@ -91,7 +91,7 @@ extern "C" intake_status intake_invert_dark_bars(const intake_image* image, inta
     *bars = 0;
     const cv::Mat grey = intake::cleanup::grey_of(img.mat);
     cv::Mat view;
-    const double scale = intake::cleanup::shrink(grey, intake::cleanup::kAnalysisSide, view);
+    intake::cleanup::shrink(grey, intake::cleanup::kAnalysisSide, view);  // the bars are found small, inverted full size
     // Dark: well below the paper (Otsu would split a page of black text the same way, so a bar is told by
     // its shape below: large, filled, with light marks inside).
     cv::Mat dark;
@@ -133,7 +133,6 @@ extern "C" intake_status intake_invert_dark_bars(const intake_image* image, inta
       inverted.convertTo(inverted, CV_8U, 255.0 / paper);  // saturating
       inverted.copyTo(result, mask);
     }
-    (void)scale;
     if (*bars == 0) {
       *out = intake::new_image(grey, img.dpi_x, img.dpi_y);
       return;

@@ -19,9 +19,9 @@ public sealed class OrientationDetector : IDisposable
     /// above about 2 as meaningful, but an upright card back (field case card-back-upright, issue 10) is called
     /// 180° at 3.09-3.32. Measured by OsdConfidenceMeasurementTests (14 upright corpus pages of every kind, each
     /// turned by the four quarters, asked as the detector asks: 94 answers): the 6 wrong ones reach 0.01-3.32,
-    /// the right ones 0.01-34.5, 73 of 88 above 2 but only 5 of them between 3.32 and 5 (two passports and
-    /// three middle bands, which the cues or the whole-page look settle anyway). 5 is the highest wrong answer
-    /// with half again as margin.
+    /// the right ones 0.01-34.5, 73 of 88 above 2 but only 5 of them between 3.32 and 5 (one passport turned
+    /// three ways, which the cues settle first, and two middle bands, which the whole-page look settles). 5 is
+    /// the highest wrong answer with half again as margin.
     /// </summary>
     public const double DefaultSureAbove = 5.0;
 

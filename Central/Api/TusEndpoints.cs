@@ -72,8 +72,9 @@ internal static class TusEndpoints
             Id = CentralStore.NewId(), KioskId = request.Kiosk!.Id, DossierId = dossierId, Name = name, Sha256 = sha256, Length = length,
             CreatedAt = now, ExpiresAt = now + (long)options.UploadLifetime.TotalMilliseconds,
         }).ConfigureAwait(false);
+        // Upload-Offset on a creation answer is our addition (tus clients ignore it): our uploader skips the HEAD
+        // a fresh upload does not need, and learns at once how much of a found-again upload the centre holds.
         CommonHeaders(context, upload);
-        context.Response.Headers.Remove(Tus.OffsetHeader);
         return Results.Created(Tus.FilesPath + "/" + upload.Id, null);
     }
 
@@ -129,7 +130,9 @@ internal static class TusEndpoints
             var verified = false;
             if (end == upload.Length)
             {
-                if (await blobs.Sha256Async(upload.Id, upload.Length, context.RequestAborted).ConfigureAwait(false) != upload.Sha256)
+                var whole = offset == 0 ? Convert.ToHexStringLower(SHA256.HashData(chunk))
+                    : await blobs.Sha256Async(upload.Id, upload.Length, context.RequestAborted).ConfigureAwait(false);
+                if (whole != upload.Sha256)
                 {
                     // The whole blob is not what was declared: nothing of it is kept; the kiosk starts it again.
                     await store.DeleteUploadAsync(upload.Id).ConfigureAwait(false);

@@ -30,7 +30,14 @@ public sealed class CentralClient(HttpClient http, string kioskId, ECDsa key, Ti
     }
 
     /// <summary>Creates (or finds again) the tus upload for one blob of a dossier; returns its URL path.</summary>
-    public async Task<string> CreateUploadAsync(string dossierId, string name, string sha256, long length, CancellationToken cancellationToken)
+    public async Task<string> CreateUploadAsync(string dossierId, string name, string sha256, long length, CancellationToken cancellationToken) =>
+        (await CreateOrFindUploadAsync(dossierId, name, sha256, length, cancellationToken).ConfigureAwait(false)).Url;
+
+    /// <summary>
+    /// Creates (or finds again) the tus upload for one blob; with the centre's offset when its answer gives one
+    /// (our centre does; a plain tus server does not, and then <see cref="OffsetAsync"/> asks).
+    /// </summary>
+    public async Task<(string Url, long? Offset)> CreateOrFindUploadAsync(string dossierId, string name, string sha256, long length, CancellationToken cancellationToken)
     {
         using var request = new HttpRequestMessage(HttpMethod.Post, Tus.FilesPath);
         request.Headers.Add(Tus.ResumableHeader, Tus.Version);
@@ -38,7 +45,8 @@ public sealed class CentralClient(HttpClient http, string kioskId, ECDsa key, Ti
         request.Headers.Add(Tus.MetadataHeader, Tus.EncodeMetadata([new(Tus.NameKey, name), new(Tus.Sha256Key, sha256), new(Tus.DossierKey, dossierId)]));
         using var response = await SendAsync(request, [], cancellationToken).ConfigureAwait(false);
         var location = response.Headers.Location ?? throw new CentralException("tus creation without Location");
-        return location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString;
+        long? offset = response.Headers.Contains(Tus.OffsetHeader) ? ReadOffset(response) : null;
+        return (location.IsAbsoluteUri ? location.AbsolutePath : location.OriginalString, offset);
     }
 
     /// <summary>tus HEAD: how many bytes of the upload the centre holds.</summary>

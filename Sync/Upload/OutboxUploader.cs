@@ -14,6 +14,9 @@ public sealed record UploaderOptions
     /// <summary>One tus PATCH; below the centre's chunk limit (8 MiB by default).</summary>
     public int ChunkBytes { get; init; } = 1024 * 1024;
 
+    /// <summary>How many blobs of one dossier go up side by side (round trips overlap; a bandwidth cap is shared).</summary>
+    public int ParallelBlobs { get; init; } = 3;
+
     /// <summary>Null: no cap.</summary>
     public long? BandwidthBytesPerSecond { get; init; }
 
@@ -120,14 +123,16 @@ public sealed class OutboxUploader
     private async Task<DossierReceipt> DeliverAsync(string dossierId, CancellationToken cancellationToken)
     {
         var package = outbox.Open(dossierId);
-        var submitted = new List<SubmittedBlob>(package.Blobs.Count);
-        foreach (var blob in package.Blobs)
-        {
-            var url = await client.CreateUploadAsync(dossierId, blob.Name, blob.Sha256, blob.Length, cancellationToken).ConfigureAwait(false);
-            var offset = await client.OffsetAsync(url, cancellationToken).ConfigureAwait(false);
-            if (offset < blob.Length) await SendFromAsync(url, blob, offset, cancellationToken).ConfigureAwait(false);
-            submitted.Add(new SubmittedBlob(blob.Name, blob.Sha256, blob.Length, url));
-        }
+        var submitted = new SubmittedBlob[package.Blobs.Count];
+        await Parallel.ForAsync(0, package.Blobs.Count, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, options.ParallelBlobs), CancellationToken = cancellationToken },
+            async (i, token) =>
+            {
+                var blob = package.Blobs[i];
+                var (url, known) = await client.CreateOrFindUploadAsync(dossierId, blob.Name, blob.Sha256, blob.Length, token).ConfigureAwait(false);
+                var offset = known ?? await client.OffsetAsync(url, token).ConfigureAwait(false);
+                if (offset < blob.Length) await SendFromAsync(url, blob, offset, token).ConfigureAwait(false);
+                submitted[i] = new SubmittedBlob(blob.Name, blob.Sha256, blob.Length, url);
+            }).ConfigureAwait(false);
         var submission = new DossierSubmission(package.DossierId, package.DossierCode, Encoding.UTF8.GetString(package.DossierJson), submitted);
         return await client.SubmitAsync(submission, cancellationToken).ConfigureAwait(false);
     }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Security.Cryptography;
 using Intake.Central.Kiosks;
 using Intake.Central.Storage;
 using Intake.Sync.Protocol;
@@ -112,7 +111,7 @@ internal static class TusEndpoints
         {
             var parts = checksum.Split(' ', 2);
             if (parts.Length != 2 || parts[0] != "sha256") return Problem(400, "Chỉ hỗ trợ sha256 / only the sha256 checksum algorithm is supported");
-            if (parts[1] != Convert.ToBase64String(SHA256.HashData(chunk)))
+            if (parts[1] != Convert.ToBase64String(request.BodySha256))
                 return Problem(Tus.ChecksumMismatchStatus, "Mã kiểm tra của phần không khớp / chunk checksum mismatch");
         }
         var gate = UploadLocks[(int)((uint)StringComparer.Ordinal.GetHashCode(id) % UploadLocks.Length)];
@@ -130,7 +129,7 @@ internal static class TusEndpoints
             var verified = false;
             if (end == upload.Length)
             {
-                var whole = offset == 0 ? Convert.ToHexStringLower(SHA256.HashData(chunk))
+                var whole = offset == 0 ? Convert.ToHexStringLower(request.BodySha256)
                     : await blobs.Sha256Async(upload.Id, upload.Length, context.RequestAborted).ConfigureAwait(false);
                 if (whole != upload.Sha256)
                 {

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Security.Cryptography;
 using Intake.Central.Storage;
 using Intake.Sync.Protocol;
 using Microsoft.AspNetCore.Http;
@@ -6,8 +7,8 @@ using Microsoft.AspNetCore.Http.Extensions;
 
 namespace Intake.Central.Kiosks;
 
-/// <summary>The outcome of checking a kiosk request: the kiosk and the body it signed, or the refusal to send.</summary>
-public sealed record KioskRequest(KioskRow? Kiosk, byte[] Body, IResult? Refusal);
+/// <summary>The outcome of checking a kiosk request: the kiosk, the body it signed and its SHA-256, or the refusal to send.</summary>
+public sealed record KioskRequest(KioskRow? Kiosk, byte[] Body, byte[] BodySha256, IResult? Refusal);
 
 /// <summary>
 /// Checks a signed kiosk request (see <see cref="SignedRequest"/>) in an order that stores nothing for a refused one:
@@ -33,16 +34,17 @@ public sealed class KioskRequestAuthenticator(CentralStore store, TimeProvider c
         var body = await ReadBodyAsync(context.Request, maxBodyBytes).ConfigureAwait(false);
         if (body is null) return Refuse(413, $"Nội dung vượt quá giới hạn / body over the limit of {maxBodyBytes} bytes");
         using var key = SignedRequest.ImportPublicKey(kiosk.PublicKey);
-        var canonical = SignedRequest.Canonical(context.Request.Method, context.Request.GetEncodedPathAndQuery(), SignedRequest.Sha256Hex(body), seconds, nonce);
+        var bodySha256 = SHA256.HashData(body);
+        var canonical = SignedRequest.Canonical(context.Request.Method, context.Request.GetEncodedPathAndQuery(), Convert.ToHexStringLower(bodySha256), seconds, nonce);
         if (key is null || !SignedRequest.Verify(key, canonical, signature))
             return Refuse(401, "Chữ ký không hợp lệ / wrong signature");
         if (!await store.RecordNonceAsync(kiosk.Id, nonce).ConfigureAwait(false))
             return Refuse(401, "Yêu cầu bị phát lại / replayed nonce");
-        return new KioskRequest(kiosk, body, null);
+        return new KioskRequest(kiosk, body, bodySha256, null);
     }
 
     private static KioskRequest Refuse(int status, string message) =>
-        new(null, [], Results.Json(new ProblemMessage(message), statusCode: status));
+        new(null, [], [], Results.Json(new ProblemMessage(message), statusCode: status));
 
     /// <summary>The whole body, or null as soon as it is longer than <paramref name="limit"/> (nothing past it is read).</summary>
     private static async Task<byte[]?> ReadBodyAsync(HttpRequest request, long limit)

@@ -48,6 +48,17 @@ for _ in $(seq 1 100); do curl -sf "http://127.0.0.1:$CPORT/health" >/dev/null &
 /usr/bin/time -f "kiosk_side_maxrss_mb=%M" -o "$OUT/kiosk.time" taskset -c "$CORES" dotnet "$LOAD_DLL" "http://127.0.0.1:$CPORT" "$DB" \
   "$KIOSKS" "$DOSSIERS" "$PAGES" "$PAGE_BYTES" "$HEARTBEATS" "$HEARTBEAT_SECONDS" | tee "$OUT/result.txt"
 central_peak_kb="$(awk '/VmHWM/ {print $2}' "/proc/$CENTRAL_PID/status")"
+# CPU seconds of the central process and of PostgreSQL (postmaster, its finished and its live backends): the
+# capacity figure that does not depend on what else the machine was doing.
+ticks="$(getconf CLK_TCK)"
+cpu_of() { awk '{print $14+$15+$16+$17}' "/proc/$1/stat"; }
+central_cpu="$(cpu_of "$CENTRAL_PID")"
+postmaster="$(head -1 "$PG/data/postmaster.pid")"
+pg_cpu="$(cpu_of "$postmaster")"
+for child in $(pgrep -P "$postmaster"); do pg_cpu=$((pg_cpu + $(cpu_of "$child"))); done
+printf 'cpu: central %.1f s (%.1f ms per dossier), postgresql %.1f s (%.1f ms per dossier)\n' \
+  "$(echo "$central_cpu / $ticks" | bc -l)" "$(echo "$central_cpu * 1000 / $ticks / $DOSSIERS" | bc -l)" \
+  "$(echo "$pg_cpu / $ticks" | bc -l)" "$(echo "$pg_cpu * 1000 / $ticks / $DOSSIERS" | bc -l)" | tee -a "$OUT/result.txt"
 kiosk_peak_kb="$(sed -n 's/kiosk_side_maxrss_mb=//p' "$OUT/kiosk.time")"
 printf 'sync (%s kiosks, %s dossiers x %s x %s B, %s heartbeating kiosks, cores %s): central peak %s MB, kiosk side peak %s MB\n' \
   "$KIOSKS" "$DOSSIERS" "$PAGES" "$PAGE_BYTES" "$HEARTBEATS" "$CORES" "$((central_peak_kb / 1024))" "$((kiosk_peak_kb / 1024))" | tee -a "$OUT/result.txt"

@@ -6,6 +6,7 @@
 # kiosk-side process (all simulated kiosks share one). Everything runs on cores CORES (default 0,1).
 #   bench/sync/run.sh                          1,000 x 3 x 340 kB from 4 kiosks, 200 heartbeating kiosks
 #   DOSSIERS=100 HEARTBEATS=20 bench/sync/run.sh   a quick look
+#   ENGINE=sqlite bench/sync/run.sh            the embedded default instead of PostgreSQL
 set -euo pipefail
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 OUT="${OUT:-$ROOT/bench/out/sync}"
@@ -38,6 +39,7 @@ trap cleanup EXIT
 as_postgres "$PGBIN/initdb" -D "$PG/data" -A trust -U postgres -E UTF8 --locale=C.UTF-8 >/dev/null
 as_postgres "$PGBIN/pg_ctl" -D "$PG/data" -l "$PG/log" -w -o "-p $PGPORT -k $PG -c listen_addresses=127.0.0.1 -c max_connections=300" start >/dev/null
 DB="Host=127.0.0.1;Port=$PGPORT;Username=postgres;Database=postgres;Maximum Pool Size=100"
+[ "${ENGINE:-postgres}" = sqlite ] && DB="$OUT/central/central.db"
 
 rm -rf "$OUT" && mkdir -p "$OUT"
 CPORT="$(free_port)"
@@ -60,5 +62,5 @@ printf 'cpu: central %.1f s (%.1f ms per dossier), postgresql %.1f s (%.1f ms pe
   "$(echo "$central_cpu / $ticks" | bc -l)" "$(echo "$central_cpu * 1000 / $ticks / $DOSSIERS" | bc -l)" \
   "$(echo "$pg_cpu / $ticks" | bc -l)" "$(echo "$pg_cpu * 1000 / $ticks / $DOSSIERS" | bc -l)" | tee -a "$OUT/result.txt"
 kiosk_peak_kb="$(sed -n 's/kiosk_side_maxrss_mb=//p' "$OUT/kiosk.time")"
-printf 'sync (%s kiosks, %s dossiers x %s x %s B, %s heartbeating kiosks, cores %s): central peak %s MB, kiosk side peak %s MB\n' \
-  "$KIOSKS" "$DOSSIERS" "$PAGES" "$PAGE_BYTES" "$HEARTBEATS" "$CORES" "$((central_peak_kb / 1024))" "$((kiosk_peak_kb / 1024))" | tee -a "$OUT/result.txt"
+printf 'sync on %s (%s kiosks, %s dossiers x %s x %s B, %s heartbeating kiosks, cores %s): central peak %s MB, kiosk side peak %s MB\n' \
+  "${ENGINE:-postgres}" "$KIOSKS" "$DOSSIERS" "$PAGES" "$PAGE_BYTES" "$HEARTBEATS" "$CORES" "$((central_peak_kb / 1024))" "$((kiosk_peak_kb / 1024))" | tee -a "$OUT/result.txt"

@@ -102,6 +102,7 @@ public sealed class OutboxUploader
                 // The store no longer holds it (retention, operator deletion): nothing to deliver.
             }
             catch (Exception e) when (e is CentralException or HttpRequestException or IOException or JsonException or TaskCanceledException
+                                          or InvalidDataException
                                       && !cancellationToken.IsCancellationRequested)
             {
                 outbox.RecordFailure(next.DossierId, Reason(e));

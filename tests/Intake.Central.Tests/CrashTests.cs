@@ -21,14 +21,15 @@ public sealed class CrashTests(PostgresCluster postgres) : IDisposable
     {
         await using var node = await CentralNode.StartAsync(engine, postgres);
         using var kiosk = await TestKiosk.EnrollAsync(node);
-        // 12 dossiers x 3 pages x ~250 kB at 800 kB/s: about 11 s of upload, more than 20 kills can interrupt.
+        // 12 dossiers x 3 pages x ~250 kB at 800 kB/s: about 11 s of upload; 20 kills 50-600 ms into uploading leave some.
         var outbox = FolderOutbox.Create(folder, "C", count: 12, blobsEach: 3, blobBytes: 250_000, seed: 7);
         var random = new Random(12);
         var kills = 0;
         while (kills < 20)
         {
             using var process = StartKiosk(node, kiosk);
-            var exited = process.WaitForExit(TimeSpan.FromMilliseconds(random.Next(350, 1100)));
+            (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromMinutes(1))).Should().Be("uploading");
+            var exited = process.WaitForExit(TimeSpan.FromMilliseconds(random.Next(50, 600)));
             if (exited)
             {
                 process.ExitCode.Should().Be(0, await process.StandardError.ReadToEndAsync());

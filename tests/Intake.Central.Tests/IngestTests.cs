@@ -125,6 +125,46 @@ public sealed class IngestTests(PostgresCluster postgres) : IDisposable
         row.LastHeartbeat.Should().Contain("\"queueDepth\":4");
     }
 
+    [Theory, MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task A_refusal_is_recorded_on_the_entry_and_nothing_is_acknowledged(string engine)
+    {
+        await using var node = await CentralNode.StartAsync(engine, postgres);
+        using var kiosk = await TestKiosk.EnrollAsync(node);
+        await node.Store.RevokeAsync(kiosk.Id);
+        var outbox = FolderOutbox.Create(folder, "F", count: 2, blobsEach: 1, blobBytes: 1000);
+        using var http = new HttpClient { BaseAddress = node.Url };
+
+        var pass = await new OutboxUploader(outbox, kiosk.Client(http)).RunOnceAsync(CancellationToken.None);
+
+        pass.Should().Be(new UploadPass(0, 2), "a 403 is not retried within the pass");
+        outbox.Pending(10).Should().HaveCount(2);
+        File.ReadAllText(Path.Combine(folder, "F-0000.failures")).Trim().Should().Be("HTTP 403");
+    }
+
+    [Theory, MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Heartbeat_sender_beats_at_once_then_every_30_seconds(string engine)
+    {
+        await using var node = await CentralNode.StartAsync(engine, postgres);
+        using var kiosk = await TestKiosk.EnrollAsync(node);
+        using var http = new HttpClient { BaseAddress = node.Url };
+        using var stop = new CancellationTokenSource();
+        var beats = 0;
+        var sender = new HeartbeatSender(kiosk.Client(http), () =>
+        {
+            Interlocked.Increment(ref beats);
+            return new Heartbeat("1.0", 0, null, 1L << 30, "ready");
+        });
+
+        var running = sender.RunAsync(stop.Token);
+        for (var i = 0; i < 100 && (await node.Store.FindKioskAsync(kiosk.Id))!.LastSeenAt is null; i++) await Task.Delay(50);
+        await stop.CancelAsync();
+        await running.Invoking(r => r).Should().ThrowAsync<OperationCanceledException>();
+
+        beats.Should().Be(1, "the next beat is due 30 s later");
+        HeartbeatSender.Interval.Should().Be(TimeSpan.FromSeconds(30));
+        FleetKiosk.From((await node.Store.FindKioskAsync(kiosk.Id))!, DateTimeOffset.UtcNow).Status.Should().Be("green");
+    }
+
     [Fact]
     public void Fleet_is_green_within_2_minutes_amber_within_24_hours_red_after()
     {

@@ -24,9 +24,6 @@ public static class TestKioskProgram
             MaxDelay = TimeSpan.FromSeconds(1),
             AttemptsPerPass = 20,
         });
-        // The crash test starts its random kill delay from this line, so a slow start-up does not eat it.
-        await Console.Out.WriteLineAsync("uploading");
-        await Console.Out.FlushAsync();
         while (outbox.Pending(1).Count > 0) await uploader.RunOnceAsync(CancellationToken.None);
         return 0;
     }

@@ -20,6 +20,9 @@ internal static class IntakeCli
             ScanVerb.Create(output, error),
             ProcessVerb.Create(output, error),
             ScanOverlapBenchVerb.Create(output, error),
+            CentralVerb.Create(output, error),
+            EnrollVerb.Create(output, error),
+            SyncVerb.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,0 +1,25 @@
+namespace Intake.Sync.Store;
+
+/// <summary>
+/// Where and how the kiosk's store lives. <paramref name="DataDirectory"/>: the folder holding <c>intake.db</c>,
+/// <c>blobs/</c> and <c>store.lock</c> (see <see cref="DataDirectoryResolver"/>).
+/// </summary>
+public sealed record StoreOptions(string DataDirectory)
+{
+    /// <summary>The key file; default <c>&lt;data&gt;/store.key</c>. Keep it on another medium where one exists (docs/operations.md).</summary>
+    public string? KeyFile { get; init; }
+
+    /// <summary>How long personal data stays after the central acknowledgement (issue 11: 7 days).</summary>
+    public TimeSpan Retention { get; init; } = TimeSpan.FromDays(7);
+
+    /// <summary>Free bytes to keep; null: 1 GiB, or 5 % of the filesystem when that is smaller (so a small disk stays usable).</summary>
+    public long? ReserveBytes { get; init; }
+
+    /// <summary>How long to wait for another process to release the store before <see cref="StoreInUseException"/>.</summary>
+    public TimeSpan LockWait { get; init; } = TimeSpan.Zero;
+
+    /// <summary>The clock for commit, acknowledgement and purge times.</summary>
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    public string KeyPath => KeyFile ?? Path.Combine(DataDirectory, StoreKey.DefaultFileName);
+}

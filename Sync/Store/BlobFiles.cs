@@ -31,7 +31,7 @@ internal sealed class BlobFiles(string dataDirectory, Sealer sealer)
         var temporary = PathOf(sha256) + "." + Guid.NewGuid().ToString("N") + PartSuffix;
         try
         {
-            using (var stream = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16))
+            using (var stream = new FileStream(temporary, CreateOptions()))
             {
                 stream.Write(sealedBytes);
                 stream.Flush(flushToDisk: true);
@@ -46,6 +46,14 @@ internal sealed class BlobFiles(string dataDirectory, Sealer sealer)
         }
 
         return sha256;
+    }
+
+    private static FileStreamOptions CreateOptions()
+    {
+        var options = new FileStreamOptions { Mode = FileMode.CreateNew, Access = FileAccess.Write, Share = FileShare.None, BufferSize = 0 };
+        if (!OperatingSystem.IsWindows())
+            options.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;
+        return options;
     }
 
     /// <summary>fsync of the blobs folder (and the data folder that holds it): the renames are then on disk.</summary>

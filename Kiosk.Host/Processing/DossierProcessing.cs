@@ -4,12 +4,14 @@ using Intake.Dossiers;
 using Intake.Dossiers.Assembly;
 using Intake.Dossiers.Package;
 using Intake.Dossiers.Reading;
+using Intake.Sync.Store;
 
 namespace Intake.Kiosk.Host.Processing;
 
 /// <summary>
 /// One dossier from all inputs: pages are decoded and read in parallel (one per OCR engine), then assembled in page
-/// order and written as a package. The stages are the Dossiers library's; this only drives them.
+/// order, committed to the kiosk's store (which hands out the code in the same transaction) and, when asked, written
+/// as a plain package. The stages are the Dossiers library's and the store's; this only drives them.
 /// </summary>
 internal static class DossierProcessing
 {
@@ -21,6 +23,8 @@ internal static class DossierProcessing
             throw new ArgumentException($"Mã ki-ốt '{request.KioskCode}' chỉ gồm chữ, số và dấu chấm / the kiosk code '{request.KioskCode}' is letters, digits and dots only", nameof(request));
         }
 
+        // a full disk refuses the intake before any page is read, not after
+        DossierStore.EnsureRoom(request.Store);
         var started = Stopwatch.GetTimestamp();
         var scannedAt = DateTimeOffset.Now;
         using var inputs = new InputPages();
@@ -51,13 +55,20 @@ internal static class DossierProcessing
 
         var dossierPages = reads.Select(r => new DossierPage(
             r.PageIndex, r.Width, r.Height, r.Dpi, Convert.ToHexStringLower(SHA256.HashData(pictures[r.PageIndex].Encoded)))).ToArray();
-        // the number is taken once the pages are read, so an unreadable input does not use one up; the day is the
-        // scan's own local date (the kiosk's clock, UTC+7 in Vietnam), the same as the dossier's createdAt
-        var codes = request.Codes ?? new DossierCodeSequence(KioskStateDirectory.Resolve());
-        var code = codes.Next(request.KioskCode, DateOnly.FromDateTime(scannedAt.DateTime));
-        var assembly = DossierAssembler.Assemble(code, request.Operator, scannedAt, request.ProcedureCode, dossierPages, pieces);
+        // the number is taken once the pages are read, so an unreadable input does not use one up, and inside the
+        // store's commit, so it is used only if the dossier is kept; the day is the scan's own local date (the kiosk's
+        // clock, UTC+7 in Vietnam), the same as the dossier's createdAt
         var packaging = Stopwatch.GetTimestamp();
-        var files = DossierPackageWriter.Write(request.OutputFolder, assembly, pictures, layers);
-        return new ProcessOutcome(assembly.Dossier, files, reading, Stopwatch.GetElapsedTime(packaging));
+        DossierPackage? package = null;
+        var images = pictures.Select(p => new PackageFile($"page-{p.PageIndex + 1:D3}.jpg", p.Encoded)).ToArray();
+        using var store = DossierStore.Open(request.Store);
+        var stored = store.Commit(request.KioskCode, DateOnly.FromDateTime(scannedAt.DateTime), code =>
+        {
+            var assembly = DossierAssembler.Assemble(code, request.Operator, scannedAt, request.ProcedureCode, dossierPages, pieces);
+            package = DossierPackageWriter.Build(assembly, pictures, layers);
+            return new DossierCommit(package, images);
+        });
+        var files = request.OutputFolder is { } folder ? DossierPackageWriter.Write(folder, package!) : null;
+        return new ProcessOutcome(package!.Dossier, stored, store.Opening, files, reading, Stopwatch.GetElapsedTime(packaging));
     }
 }

@@ -14,10 +14,16 @@ public sealed partial class DossierStore
     /// (<see cref="StoreOptions.ReserveBytes"/>), before anything is written; what is stored is not touched.
     /// </summary>
     /// <exception cref="StoreFullException">Below the reserve.</exception>
-    public void EnsureRoom()
+    public void EnsureRoom() => EnsureRoom(_options);
+
+    /// <summary>The same check without opening the store: `intake process` asks before it reads any page.</summary>
+    /// <exception cref="StoreFullException">Below the reserve.</exception>
+    public static void EnsureRoom(StoreOptions options)
     {
-        var drive = new DriveInfo(DataDirectory);
-        var reserve = _options.ReserveBytes ?? Math.Min(DefaultReserveBytes, drive.TotalSize / 20);
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(options.DataDirectory);
+        var drive = new DriveInfo(Path.GetFullPath(options.DataDirectory));
+        var reserve = options.ReserveBytes ?? Math.Min(DefaultReserveBytes, drive.TotalSize / 20);
         var free = drive.AvailableFreeSpace;
         if (free < reserve)
         {

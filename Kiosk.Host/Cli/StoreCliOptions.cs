@@ -33,8 +33,16 @@ internal sealed class StoreCliOptions
         foreach (var option in All) command.Options.Add(option);
     }
 
+    /// <summary>Where the key file lives when not beside the data (docs/operations.md: the key's life).</summary>
+    public const string KeyFileVariable = "INTAKE_KEY_FILE";
+
     public StoreOptions Resolve(ParseResult parse) =>
-        new(DataDirectoryResolver.Resolve(parse.GetValue(Data))) { Retention = parse.GetValue(Retention), LockWait = LockWait };
+        new(DataDirectoryResolver.Resolve(parse.GetValue(Data)))
+        {
+            Retention = parse.GetValue(Retention),
+            LockWait = LockWait,
+            KeyFile = Environment.GetEnvironmentVariable(KeyFileVariable) is { Length: > 0 } key ? Path.GetFullPath(key) : null,
+        };
 
     /// <summary>Opens the store for a verb; a recovery at start is printed as its one line on standard error.</summary>
     public static DossierStore Open(StoreOptions options, TextWriter error)

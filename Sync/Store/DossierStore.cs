@@ -162,6 +162,7 @@ public sealed partial class DossierStore : IDisposable
     /// </summary>
     private void SyncDatabase()
     {
+        if (!_options.SyncCommits) return;
         var logExists = Libc.FsyncPath(LogPath);
         Libc.FsyncPath(DatabasePath);
         if (logExists && !_logSeen)

@@ -21,5 +21,8 @@ public sealed record StoreOptions(string DataDirectory)
     /// <summary>The clock for commit, acknowledgement and purge times.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>False only in bench/store, to measure what the fsync of LiteDB's files after each commit costs.</summary>
+    internal bool SyncCommits { get; init; } = true;
+
     public string KeyPath => KeyFile ?? Path.Combine(DataDirectory, StoreKey.DefaultFileName);
 }

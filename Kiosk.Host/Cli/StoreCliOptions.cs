@@ -42,7 +42,21 @@ internal sealed class StoreCliOptions
             Retention = parse.GetValue(Retention),
             LockWait = LockWait,
             KeyFile = Environment.GetEnvironmentVariable(KeyFileVariable) is { Length: > 0 } key ? Path.GetFullPath(key) : null,
+            LegacySequenceFile = LegacySequenceFile(),
         };
+
+    /// <summary>The counter `intake process` used before the store, so the store's first code of the day follows it.</summary>
+    private static string? LegacySequenceFile()
+    {
+        try
+        {
+            return Path.Combine(Processing.KioskStateDirectory.Resolve(), Dossiers.DossierCodeSequence.FileName);
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>Opens the store for a verb; a recovery at start is printed as its one line on standard error.</summary>
     public static DossierStore Open(StoreOptions options, TextWriter error)

@@ -30,7 +30,7 @@ public sealed partial class DossierStore
             {
                 var sequences = _db.GetCollection(StoreSchema.Sequences);
                 var sequenceId = $"{kioskCode}/{day:yyyy-MM-dd}";
-                var next = (sequences.FindById(sequenceId)?["last"].AsInt32 ?? 0) + 1;
+                var next = (sequences.FindById(sequenceId)?["last"].AsInt32 ?? LegacySequence.Last(_options.LegacySequenceFile, kioskCode, day)) + 1;
                 if (next > MaxSequence)
                 {
                     throw new StoreException(

@@ -21,6 +21,13 @@ public sealed record StoreOptions(string DataDirectory)
     /// <summary>The clock for commit, acknowledgement and purge times.</summary>
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 
+    /// <summary>
+    /// The state file of the code counter that came before the store (<c>dossier-codes.json</c> of
+    /// <see cref="Intake.Dossiers.DossierCodeSequence"/>): the first code the store issues for a kiosk and day follows
+    /// the last one that file issued, so the upgrade day does not repeat a code. Null: none.
+    /// </summary>
+    public string? LegacySequenceFile { get; init; }
+
     /// <summary>False only in bench/store, to measure what the fsync of LiteDB's files after each commit costs.</summary>
     internal bool SyncCommits { get; init; } = true;
 

@@ -51,6 +51,17 @@ public sealed class StoreCommitTests : IDisposable
     }
 
     [Fact]
+    public void The_first_code_of_a_day_follows_the_counter_that_came_before_the_store()
+    {
+        var legacy = Path.Combine(_folder.Path, "dossier-codes.json");
+        File.WriteAllText(legacy, "{\"version\": 1, \"kiosks\": {\"K01\": {\"2026-11-29\": 17}}}");
+        using var store = DossierStore.Open(_folder.Options with { LegacySequenceFile = legacy });
+        StoreFolder.CommitSynthetic(store).Code.Should().Be("K01-261129-0018");
+        StoreFolder.CommitSynthetic(store).Code.Should().Be("K01-261129-0019");
+        StoreFolder.CommitSynthetic(store, kiosk: "K02").Code.Should().Be("K02-261129-0001");
+    }
+
+    [Fact]
     public void A_correction_is_a_new_version_and_goes_back_to_the_outbox()
     {
         using var store = _folder.Open();

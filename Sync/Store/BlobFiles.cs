@@ -10,7 +10,7 @@ namespace Intake.Sync.Store;
 /// it, renames it into place; <see cref="SyncFolder"/> then fsyncs the folder so the names survive a power cut. Only
 /// after that does the store reference them. Same content, same name: a rewrite replaces it atomically.
 /// </summary>
-internal sealed class BlobFiles(string dataDirectory, Sealer sealer)
+internal sealed class BlobFiles(string dataDirectory, Sealer sealer, Func<string, FileStreamOptions, Stream>? openForWrite = null)
 {
     public const string FolderName = "blobs";
     private const string PartSuffix = ".part";
@@ -31,10 +31,11 @@ internal sealed class BlobFiles(string dataDirectory, Sealer sealer)
         var temporary = PathOf(sha256) + "." + Guid.NewGuid().ToString("N") + PartSuffix;
         try
         {
-            using (var stream = new FileStream(temporary, CreateOptions()))
+            using (var stream = (openForWrite ?? ((path, options) => new FileStream(path, options)))(temporary, CreateOptions()))
             {
                 stream.Write(sealedBytes);
-                stream.Flush(flushToDisk: true);
+                if (stream is FileStream file) file.Flush(flushToDisk: true);
+                else stream.Flush();
             }
 
             File.Move(temporary, PathOf(sha256), overwrite: true);

@@ -33,7 +33,7 @@ public sealed partial class DossierStore : IDisposable
         _lock = storeLock;
         _key = key;
         _sealer = new Sealer(key.Bytes);
-        _blobs = new BlobFiles(options.DataDirectory, _sealer);
+        _blobs = new BlobFiles(options.DataDirectory, _sealer, options.BlobWriterDouble);
         _db = db;
         _logSeen = File.Exists(LogPath);
         Opening = new StoreOpening(0, 0, 0, 0, null);

@@ -31,5 +31,11 @@ public sealed record StoreOptions(string DataDirectory)
     /// <summary>False only in bench/store, to measure what the fsync of LiteDB's files after each commit costs.</summary>
     internal bool SyncCommits { get; init; } = true;
 
+    /// <summary>
+    /// Test double for a full disk where no size-limited filesystem can be mounted: opens the stream each sealed file
+    /// is written to. Null (always, outside StoreFullDiskTests): a real FileStream.
+    /// </summary>
+    internal Func<string, FileStreamOptions, Stream>? BlobWriterDouble { get; init; }
+
     public string KeyPath => KeyFile ?? Path.Combine(DataDirectory, StoreKey.DefaultFileName);
 }

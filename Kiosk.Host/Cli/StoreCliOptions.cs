@@ -58,12 +58,14 @@ internal sealed class StoreCliOptions
         }
     }
 
-    /// <summary>Opens the store for a verb; a recovery at start is printed as its one line on standard error.</summary>
+    /// <summary>Opens the store for a verb; a recovery at start, and each problem the start-up check found, is one line on standard error.</summary>
     public static DossierStore Open(StoreOptions options, TextWriter error)
     {
         var store = DossierStore.Open(options);
         if (store.Opening.Recovery is { } recovery)
             error.WriteLine($"intake: {recovery}");
+        foreach (var problem in store.Opening.Problems)
+            error.WriteLine($"intake: {problem}");
         return store;
     }
 

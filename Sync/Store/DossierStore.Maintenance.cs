@@ -139,6 +139,31 @@ public sealed partial class DossierStore
         }
     }
 
+    /// <summary>
+    /// The start-up part of the integrity pass, cheap enough for every start: each referenced file exists with the
+    /// length its plaintext plus the seal's overhead gives. Reading and hashing every file is <see cref="Check"/>.
+    /// </summary>
+    private List<string> CheckFilesPresent()
+    {
+        var problems = new List<string>();
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var version in _db.GetCollection(StoreSchema.Dossiers).FindAll())
+        {
+            foreach (var blob in version["blobs"].AsArray.Select(b => b.AsDocument))
+            {
+                var sha256 = blob["sha256"].AsString;
+                if (!seen.Add(sha256)) continue;
+                var file = new FileInfo(_blobs.PathOf(sha256));
+                if (!file.Exists)
+                    problems.Add($"hồ sơ {version["code"].AsString}: thiếu tệp / missing file {blob["name"].AsString} ({sha256})");
+                else if (file.Length != blob["length"].AsInt64 + Sealer.Overhead)
+                    problems.Add($"hồ sơ {version["code"].AsString}: tệp hỏng / damaged file {blob["name"].AsString} ({sha256})");
+            }
+        }
+
+        return problems;
+    }
+
     /// <summary>Deletes files no stored version references, and leftover temporary files; returns how many.</summary>
     private int CollectGarbage()
     {

@@ -36,7 +36,7 @@ public sealed partial class DossierStore : IDisposable
         _blobs = new BlobFiles(options.DataDirectory, _sealer, options.BlobWriterDouble);
         _db = db;
         _logSeen = File.Exists(LogPath);
-        Opening = new StoreOpening(0, 0, 0, 0, null);
+        Opening = new StoreOpening(0, 0, 0, 0, null, []);
     }
 
     public string DataDirectory => _options.DataDirectory;
@@ -90,7 +90,7 @@ public sealed partial class DossierStore : IDisposable
                 if (recovery is not null)
                     recovery += $"; {store.UnreferencedFiles().Count} tệp không còn được tham chiếu được giữ lại / unreferenced files kept in {store._blobs.Folder}";
                 var purged = store.PurgeExpired();
-                store.Opening = new StoreOpening(schemaFrom, StoreSchema.Current, collected, purged, recovery);
+                store.Opening = new StoreOpening(schemaFrom, StoreSchema.Current, collected, purged, recovery, store.CheckFilesPresent());
                 return store;
             }
             catch

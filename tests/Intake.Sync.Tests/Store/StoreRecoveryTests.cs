@@ -8,7 +8,7 @@ namespace Intake.Sync.Tests.Store;
 /// <summary>
 /// Issue 11, start-up check and recovery: a data file overwritten in the middle is moved aside with a timestamp and
 /// rebuilt, with one line saying what came back; a referenced file missing or altered is a problem of the integrity
-/// pass; a file nobody references is collected at start.
+/// pass (the missing one already at start); a file nobody references is collected at start.
 /// </summary>
 public sealed class StoreRecoveryTests(ITestOutputHelper log) : IDisposable
 {
@@ -59,6 +59,8 @@ public sealed class StoreRecoveryTests(ITestOutputHelper log) : IDisposable
         File.WriteAllBytes(altered, bytes);
 
         using var reopened = _folder.Open();
+        reopened.Opening.Problems.Should().ContainSingle("the start-up check sees the missing file; the altered byte needs the full pass")
+            .Which.Should().Contain("missing file").And.Contain(first.Blobs[0].Sha256);
         var report = reopened.Check();
         report.Healthy.Should().BeFalse();
         report.Problems.Should().HaveCount(2);

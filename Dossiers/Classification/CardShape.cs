@@ -1,3 +1,5 @@
+using Intake.Pages;
+
 namespace Intake.Dossiers.Classification;
 
 /// <summary>
@@ -6,10 +8,6 @@ namespace Intake.Dossiers.Classification;
 /// </summary>
 internal static class CardShape
 {
-    private const double CardLongMm = 85.6;
-    private const double CardShortMm = 54.0;
-    private const double CardAspect = CardLongMm / CardShortMm;
-
     public static (bool CardSized, bool PageSized, bool Measured) Of(int width, int height, double dpi)
     {
         if (width <= 0 || height <= 0)
@@ -18,7 +16,7 @@ internal static class CardShape
         }
 
         var aspect = (double)Math.Max(width, height) / Math.Min(width, height);
-        var cardAspect = Math.Abs(aspect - CardAspect) < 0.12;
+        var cardAspect = Math.Abs(aspect - Id1Card.Aspect) < 0.12;
         if (dpi <= 0 || double.IsNaN(dpi))
         {
             return (cardAspect, false, false);
@@ -26,7 +24,7 @@ internal static class CardShape
 
         var longMm = Math.Max(width, height) / dpi * 25.4;
         var shortMm = Math.Min(width, height) / dpi * 25.4;
-        var cardSized = cardAspect && Near(longMm, CardLongMm) && Near(shortMm, CardShortMm);
+        var cardSized = cardAspect && Near(longMm, Id1Card.LongMm) && Near(shortMm, Id1Card.ShortMm);
         return (cardSized, shortMm > 120, true);
     }
 

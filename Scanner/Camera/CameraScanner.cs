@@ -1,6 +1,8 @@
+using Intake.Pages;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Intake.Imaging;
+using Intake.Imaging.Cleanup;
 
 namespace Intake.Scanner.Camera;
 
@@ -13,8 +15,6 @@ namespace Intake.Scanner.Camera;
 /// </summary>
 public sealed class CameraScanner : IScanSource
 {
-    private const double CardLongMm = 85.6;
-    private const double CardShortMm = 54.0;
     private const double A4LongMm = 297.0;
     private const double A4ShortMm = 210.0;
 
@@ -96,7 +96,7 @@ public sealed class CameraScanner : IScanSource
         var landscape = width >= height;
         double longPx = landscape ? width : height, shortPx = landscape ? height : width;
         var aspect = longPx / shortPx;
-        foreach (var (longMm, shortMm) in new[] { (CardLongMm, CardShortMm), (A4LongMm, A4ShortMm) })
+        foreach (var (longMm, shortMm) in new[] { (Id1Card.LongMm, Id1Card.ShortMm), (A4LongMm, A4ShortMm) })
         {
             if (Math.Abs(aspect / (longMm / shortMm) - 1) > 0.04) continue;
             double alongLong = longPx * 25.4 / longMm, alongShort = shortPx * 25.4 / shortMm;

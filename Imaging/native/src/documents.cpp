@@ -14,6 +14,8 @@
 namespace {
 
 constexpr double kCardLongMm = 85.6;
+constexpr double kMinTrustedDpi = 150;
+constexpr double kMaxTrustedDpi = 1200;
 
 // The lid colour: the median of the outermost ring of pixels, which documents rarely cover.
 cv::Scalar lid_colour(const cv::Mat& work) {
@@ -31,6 +33,20 @@ cv::Scalar lid_colour(const cv::Mat& work) {
   return colour;
 }
 
+// How far from the lid colour a pixel must be to count as document: just above the lid's own noise
+// (the 99th percentile of the outer ring's difference), and at least 6 grey levels. A fixed 18 lost
+// the light parts of real cards: the 2021 CCCD's tinted body differs from a white lid by about 13
+// and its MRZ band by about 7, so a card's outline there was invisible and the card was not found.
+double difference_threshold(const cv::Mat& difference) {
+  std::vector<uint8_t> ring;
+  const int last_row = difference.rows - 1, last_col = difference.cols - 1;
+  for (int x = 0; x < difference.cols; ++x) ring.push_back(difference.at<uint8_t>(0, x)), ring.push_back(difference.at<uint8_t>(last_row, x));
+  for (int y = 0; y < difference.rows; ++y) ring.push_back(difference.at<uint8_t>(y, 0)), ring.push_back(difference.at<uint8_t>(y, last_col));
+  const auto p99 = ring.begin() + long(ring.size() * 99 / 100);
+  std::nth_element(ring.begin(), p99, ring.end());
+  return std::max(6.0, double(*p99) + 4.0);
+}
+
 // 255 where the scan is not lid: a colour or brightness difference, or an edge.
 cv::Mat not_lid(const cv::Mat& work) {
   cv::Mat blurred;
@@ -44,7 +60,7 @@ cv::Mat not_lid(const cv::Mat& work) {
     cv::max(difference, channels[2], difference);
   }
   cv::Mat mask;
-  cv::compare(difference, 18, mask, cv::CMP_GT);
+  cv::compare(difference, difference_threshold(difference), mask, cv::CMP_GT);
   cv::Mat edges;
   cv::Canny(intake::cleanup::grey_of(blurred), edges, 20, 60);
   cv::bitwise_or(mask, edges, mask);
@@ -94,8 +110,11 @@ extern "C" intake_status intake_find_documents(const intake_image* image, int32_
     contours.clear();
     cv::findContours(mask, contours, cv::RETR_EXTERNAL, cv::CHAIN_APPROX_SIMPLE);
 
-    // Smallest document: a third of a card's area when the dpi is known, else 1% of the scan.
-    const double px_per_mm = img.dpi_x > 0 ? img.dpi_x / 25.4 * scale : 0;
+    // Smallest document: a third of a card's area when the dpi is known, else 1% of the scan. A declared
+    // resolution under 150 dpi is not believed: it is a camera's or an editor's default (JPEG's 72, a
+    // screen's 96), not a flatbed's, and a card judged by it came out 30 cm long and was taken for a page.
+    const bool dpi_trusted = img.dpi_x >= kMinTrustedDpi && img.dpi_x <= kMaxTrustedDpi;
+    const double px_per_mm = dpi_trusted ? img.dpi_x / 25.4 * scale : 0;
     const double min_area = px_per_mm > 0 ? (kCardLongMm * 54.0 / 3.0) * px_per_mm * px_per_mm : 0.01 * work.cols * work.rows;
     std::vector<intake_document_region> found;
     for (const auto& contour : contours) {
@@ -108,7 +127,7 @@ extern "C" intake_status intake_find_documents(const intake_image* image, int32_
       const double short_side = std::min(box.size.width, box.size.height) / scale;
       const bool card = px_per_mm > 0 ? long_side / (px_per_mm / scale) < 130.0
                                       : long_side / short_side > 1.4 && long_side / short_side < 1.8 &&
-                                            long_side < 0.5 * std::max(img.mat.cols, img.mat.rows);
+                                            long_side < 0.9 * std::max(img.mat.cols, img.mat.rows);
       intake_document_region r{};
       r.region = describe(box, card);
       r.region.center_x /= scale;

@@ -89,6 +89,11 @@ extern "C" intake_status intake_qr_decode(const intake_image* image, int32_t* fo
       cv::resize(grey, grey, cv::Size(), scale, scale, cv::INTER_AREA);
     }
 
+    // A white margin first: a card's QR keeps a quiet zone of about one module, and a card cut out of a
+    // scan ends right there, so zbar's finder saw no light border around the code and found nothing.
+    const int pad = std::max(16, std::max(grey.cols, grey.rows) / 16);
+    cv::copyMakeBorder(grey, grey, pad, pad, pad, pad, cv::BORDER_CONSTANT, cv::Scalar(255));
+
     Decoded decoded;
     int which = 0;
     if (try_decode(grey, scale, decoded)) which = 1;
@@ -116,8 +121,8 @@ extern "C" intake_status intake_qr_decode(const intake_image* image, int32_t* fo
     std::memcpy(buffer, decoded.bytes.data(), decoded.bytes.size());
     buffer[decoded.bytes.size()] = 0;
     for (size_t i = 0; i < 4; ++i) {
-      corners[2 * i] = decoded.corners[i].x;
-      corners[2 * i + 1] = decoded.corners[i].y;
+      corners[2 * i] = decoded.corners[i].x - pad / scale;
+      corners[2 * i + 1] = decoded.corners[i].y - pad / scale;
     }
     *text = buffer;
     *length = decoded.bytes.size();

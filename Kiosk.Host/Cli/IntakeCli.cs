@@ -19,6 +19,8 @@ internal static class IntakeCli
             DevicesVerb.Create(output, error),
             ScanVerb.Create(output, error),
             ProcessVerb.Create(output, error),
+            DossiersVerb.Create(output, error),
+            StoreVerb.Create(output, error),
             ScanOverlapBenchVerb.Create(output, error),
             CentralVerb.Create(output, error),
             EnrollVerb.Create(output, error),

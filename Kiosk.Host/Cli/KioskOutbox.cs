@@ -1,14 +1,16 @@
 using Intake.Sync.Outbox;
+using Intake.Sync.Store;
 
 namespace Intake.Kiosk.Host.Cli;
 
-/// <summary>
-/// Where `intake sync` finds the outbox: the kiosk store (Sync/Store, issue 11) implements <see cref="IOutbox"/>.
-/// The store is built in parallel on another branch; this is the one line that opens it once both are merged.
-/// </summary>
+/// <summary>Where `intake sync` and `intake serve` find the outbox: the kiosk's store (Sync/Store), which implements <see cref="IOutbox"/>.</summary>
 internal static class KioskOutbox
 {
-    public static IOutbox Open(string dataDirectory) =>
-        throw new NotSupportedException(
-            $"kho ki-ốt chưa có trong bản này / the kiosk store (issue 11) is not in this build yet: no outbox under {dataDirectory}");
+    /// <summary>Opens the store under <paramref name="dataDirectory"/>; the caller disposes it. Throws <see cref="StoreException"/> as the store does.</summary>
+    public static DossierStore Open(string dataDirectory, TextWriter error) =>
+        StoreCliOptions.Open(new StoreOptions(dataDirectory)
+        {
+            LockWait = StoreCliOptions.LockWait,
+            KeyFile = Environment.GetEnvironmentVariable(StoreCliOptions.KeyFileVariable) is { Length: > 0 } key ? Path.GetFullPath(key) : null,
+        }, error);
 }

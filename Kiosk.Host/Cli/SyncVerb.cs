@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Intake.Sync.Outbox;
 using Intake.Sync.Protocol;
+using Intake.Sync.Store;
 using Intake.Sync.Upload;
 
 namespace Intake.Kiosk.Host.Cli;
@@ -49,8 +50,11 @@ internal static class SyncVerb
         private readonly HttpClient http;
         private readonly HeartbeatSender heartbeat;
 
-        private SyncSession(KioskIdentity identity, IOutbox outbox, string dataDir, long? bandwidth)
+        private readonly DossierStore store;
+
+        private SyncSession(KioskIdentity identity, DossierStore outbox, string dataDir, long? bandwidth)
         {
+            store = outbox;
             key = identity.OpenKey();
             http = new HttpClient { BaseAddress = new Uri(identity.CentralUrl), Timeout = TimeSpan.FromMinutes(2) };
             var client = new CentralClient(http, identity.KioskId, key);
@@ -70,9 +74,9 @@ internal static class SyncVerb
             }
             try
             {
-                return new SyncSession(identity, KioskOutbox.Open(dataDir), dataDir, bandwidth);
+                return new SyncSession(identity, KioskOutbox.Open(dataDir, error), dataDir, bandwidth);
             }
-            catch (NotSupportedException e)
+            catch (StoreException e)
             {
                 error.WriteLine("intake: " + e.Message);
                 return null;
@@ -94,6 +98,7 @@ internal static class SyncVerb
         {
             http.Dispose();
             key.Dispose();
+            store.Dispose();
         }
     }
 

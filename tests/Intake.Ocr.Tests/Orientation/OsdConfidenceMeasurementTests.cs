@@ -1,3 +1,4 @@
+using Intake.Pages;
 using System.Globalization;
 using FluentAssertions;
 using Intake.Imaging;

@@ -101,7 +101,7 @@ internal static class OcrJson
     private static Page ToPage(int number, PageReading reading, IReadOnlyList<string> images)
     {
         var stages = reading.Stages.Select(ToStage).ToList();
-        if (reading.Pieces.Count == 1 && reading.Pieces[0].Cleanup?.Document is null)
+        if (reading.Pieces.Count == 1 && (reading.Pieces[0].Cleanup?.Document is not { } only || IsWholePage(only, reading.Cleanup)))
         {
             var piece = reading.Pieces[0];
             var page = ToPage(number, piece.Text);
@@ -145,7 +145,9 @@ internal static class OcrJson
         page?.Crop is { } c ? [c.X, c.Y, c.Width, c.Height] : null,
         piece is null ? null : new Blank(Math.Round(piece.Blank.InkScore, 4), piece.Blank.IsBlank),
         ToSkew(piece?.Skew),
-        piece?.Orientation is { } o
+        piece?.Card is { } card
+            ? new Orientation(card.Turn, card.How, null, null, null, null, null)
+            : piece?.Orientation is { } o
             ? new Orientation(o.Degrees, o.Method.ToString().ToLowerInvariant(),
                 o.Cues is { } q ? Math.Round(q.LineRatio, 2) : null,
                 o.Cues is { } a ? Math.Round(a.AlongLines, 2) : null,
@@ -155,6 +157,10 @@ internal static class OcrJson
         ToSkew(piece?.ResidualSkew),
         piece?.ReadBinarised ?? false,
         [.. (page?.Stages ?? []).Concat(piece?.Stages ?? []).Select(ToStage)]);
+
+    /// <summary>An image that is itself one card: reported as a page, with the card's turn as the page's orientation.</summary>
+    private static bool IsWholePage(FoundDocument document, PageCleanupReport? page) =>
+        page is not null && document.Bounds.X == 0 && document.Bounds.Y == 0 && document.Bounds.Width == page.Width && document.Bounds.Height == page.Height;
 
     private static Skew? ToSkew(SkewReport? skew) => skew is null ? null : new Skew(skew.Degrees, skew.Confidence, skew.Rotated, skew.Reverted ? true : null);
 

@@ -1,4 +1,5 @@
 using Intake.Ocr;
+using Intake.Pipeline;
 
 namespace Intake.Kiosk.Host.Api;
 
@@ -14,7 +15,10 @@ internal static class KioskApp
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
         builder.WebHost.UseUrls($"http://127.0.0.1:{port}");
         builder.WebHost.ConfigureKestrel(k => k.Limits.MaxRequestBodySize = MaxUploadBytes);
-        builder.Services.AddSingleton(new OcrEnginePool(ocr ?? new OcrOptions()));
+        var engines = new PageEngines(ocr ?? new OcrOptions());
+        builder.Services.AddSingleton(engines);
+        builder.Services.AddSingleton(engines.Readers);
+        builder.Services.AddSingleton(new PagePipeline(engines.Readers, new PageCleaner(engines, new PageCleanerOptions()), new PagePipelineOptions(OcrOutputs.Text, KeepCleanImages: false)));
         var app = builder.Build();
         HealthEndpoints.Map(app);
         OcrEndpoints.Map(app);

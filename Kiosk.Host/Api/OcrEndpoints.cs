@@ -1,16 +1,20 @@
 using Intake.Imaging;
-using Intake.Kiosk.Host.Pipeline;
+using Intake.Kiosk.Host.Reading;
+using Intake.Pipeline;
 using Intake.Ocr;
 using Microsoft.AspNetCore.Http.Features;
 
 namespace Intake.Kiosk.Host.Api;
 
-/// <summary>POST /api/ocr: the request body is one image file; the answer is its pages' text and words as JSON.</summary>
+/// <summary>
+/// POST /api/ocr: the request body is one image file; each page goes through the one page pipeline (cleanup included)
+/// and the answer is the text and words of every piece read (a page, or each card found on it) as JSON.
+/// </summary>
 internal static class OcrEndpoints
 {
     public static void Map(WebApplication app) => app.MapPost("/api/ocr", ReadAsync);
 
-    private static async Task<IResult> ReadAsync(HttpContext context, OcrEnginePool pool, CancellationToken token)
+    private static async Task<IResult> ReadAsync(HttpContext context, PagePipeline pipeline, CancellationToken token)
     {
         byte[] body;
         try
@@ -30,9 +34,10 @@ internal static class OcrEndpoints
             var pages = new List<OcrJson.Page>();
             for (var page = 0; page < source.PageCount; page++)
             {
-                using var image = source.Decode(page);
-                var text = await pool.RecognizeAsync(image, OcrOutputs.Text, page, token).ConfigureAwait(false);
-                pages.Add(OcrJson.ToPage(page + 1, text));
+                var image = source.Decode(page);
+                var number = page;
+                var reading = await Task.Run(() => pipeline.ReadOne(image, number, token), token).ConfigureAwait(false);
+                pages.AddRange(reading.Pieces.Select(piece => OcrJson.ToPage(number + 1, piece.Text)));
             }
             return Results.Json(new { pages }, OcrJson.Options);
         }

@@ -1,5 +1,7 @@
 using System.CommandLine;
-using Intake.Kiosk.Host.Pipeline;
+using Intake.Kiosk.Host.Reading;
+using Intake.Pipeline;
+using Intake.Pipeline.Reports;
 using Intake.Ocr;
 using Intake.Ocr.Orientation;
 
@@ -36,10 +38,9 @@ internal static class OcrVerb
             try
             {
                 var cleanup = !parse.GetValue(noCleanup);
-                using var pool = new OcrEnginePool(new OcrOptions { Languages = parse.GetValue(lang)! });
-                using var orientation = cleanup ? new OrientationDetector(pool) : null;
-                var cleaner = orientation is null ? null : new PageCleaner(orientation, new PageCleanerOptions());
-                var batch = new OcrBatch(pool, cleaner, output, error);
+                using var engines = new PageEngines(new OcrOptions { Languages = parse.GetValue(lang)! });
+                var cleaner = cleanup ? new PageCleaner(engines, new PageCleanerOptions()) : null;
+                var batch = new OcrBatch(engines.Readers, cleaner, output, error);
                 var request = new OcrBatchRequest(parse.GetValue(images)!, parse.GetValue(outDir), formats, cleanup);
                 return await batch.RunAsync(request, token).ConfigureAwait(false);
             }

@@ -2,7 +2,7 @@ using System.CommandLine;
 using System.Diagnostics;
 using System.Globalization;
 using Intake.Imaging;
-using Intake.Imaging.Cleanup;
+using Intake.Pipeline;
 using Intake.Ocr;
 using Intake.Scanner;
 using Intake.Scanner.Sane;
@@ -29,8 +29,9 @@ internal static class ScanOverlapBenchVerb
         {
             try
             {
-                using var pool = new OcrEnginePool(new OcrOptions { Languages = parse.GetValue(lang)! });
-                pool.WarmUp();
+                using var engines = new PageEngines(new OcrOptions { Languages = parse.GetValue(lang)! });
+                engines.WarmUp();
+                var pipeline = new PagePipeline(engines.Readers, new PageCleaner(engines, new PageCleanerOptions()), new PagePipelineOptions(OcrOutputs.Text, KeepCleanImages: false));
                 var scanner = ScanSourceFactory.Create(parse.GetValue(device)!);
                 var request = new ScanRequest(PaperSource.Adf, parse.GetValue(dpi), ColorMode.Gray);
                 Image? kept = null;
@@ -42,20 +43,20 @@ internal static class ScanOverlapBenchVerb
                                    lastScanned = clock.Elapsed;
                                    kept ??= page.Image.WithDpi(page.Image.DpiX, page.Image.DpiY);
                                    var started = Stopwatch.StartNew();
-                                   await ProcessAsync(pool, page.Image, stop).ConfigureAwait(false);
+                                   await ProcessAsync(pipeline, page.Image, stop).ConfigureAwait(false);
                                    return started.Elapsed.TotalSeconds;
-                               }, pool.Workers, token).ConfigureAwait(false))
+                               }, engines.Workers, token).ConfigureAwait(false))
                     durations.Add(seconds);
                 var total = clock.Elapsed;
                 if (kept is null) throw new InvalidOperationException("no pages");
                 using (kept)
                 {
                     var alone = Stopwatch.StartNew();
-                    await ProcessAsync(pool, kept, token).ConfigureAwait(false);
+                    await ProcessAsync(pipeline, kept, token).ConfigureAwait(false);
                     durations.Sort();
                     output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"""
                         pages={durations.Count}
-                        workers={pool.Workers}
+                        workers={engines.Workers}
                         total_s={total.TotalSeconds:0.00}
                         last_page_scanned_s={lastScanned.TotalSeconds:0.00}
                         page_processing_s={durations[durations.Count / 2]:0.00}
@@ -73,13 +74,10 @@ internal static class ScanOverlapBenchVerb
         return command;
     }
 
-    /// <summary>What a kiosk does to each scanned page before its text is used.</summary>
-    private static async Task ProcessAsync(OcrEnginePool pool, Image page, CancellationToken token)
+    /// <summary>What a kiosk does to each scanned page before its text is used: the one page pipeline.</summary>
+    private static Task<PageReading> ProcessAsync(PagePipeline pipeline, Image page, CancellationToken token)
     {
-        using var grey = page.Channels == 1 ? page.WithDpi(page.DpiX, page.DpiY) : page.ToGray();
-        var straightened = new Deskewer().Straighten(grey);
-        using var straight = straightened.Rotated ? straightened.Page : null;
-        using var ocrCopy = OcrBinarizer.MakeOcrCopy(straight ?? grey);
-        _ = await pool.RecognizeAsync(ocrCopy, OcrOutputs.Text, cancellationToken: token).ConfigureAwait(false);
+        var copy = page.WithDpi(page.DpiX, page.DpiY);
+        return Task.Run(() => pipeline.ReadOne(copy, 0, token), token);
     }
 }

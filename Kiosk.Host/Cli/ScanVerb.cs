@@ -1,7 +1,9 @@
 using System.CommandLine;
 using System.Globalization;
 using Intake.Imaging;
-using Intake.Kiosk.Host.Pipeline;
+using Intake.Kiosk.Host.Reading;
+using Intake.Pipeline;
+using Intake.Pipeline.Reports;
 using Intake.Scanner;
 using Intake.Scanner.Camera;
 using Intake.Scanner.Sane;

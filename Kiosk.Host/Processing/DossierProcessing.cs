@@ -3,13 +3,15 @@ using System.Security.Cryptography;
 using Intake.Dossiers;
 using Intake.Dossiers.Assembly;
 using Intake.Dossiers.Package;
-using Intake.Dossiers.Reading;
+using Intake.Ocr;
+using Intake.Pipeline;
 
 namespace Intake.Kiosk.Host.Processing;
 
 /// <summary>
-/// One dossier from all inputs: pages are decoded and read in parallel (one per OCR engine), then assembled in page
-/// order and written as a package. The stages are the Dossiers library's; this only drives them.
+/// One dossier from all inputs: pages go through the one page pipeline (decode, cleanup with the cards found and set
+/// upright, recognition; one page per engine at a time), then the domain assembles them in page order and the
+/// package is written. This only composes the two.
 /// </summary>
 internal static class DossierProcessing
 {
@@ -24,33 +26,44 @@ internal static class DossierProcessing
         var started = Stopwatch.GetTimestamp();
         var scannedAt = DateTimeOffset.Now;
         using var inputs = new InputPages();
-        using var reader = new ScanReader(new ScanReaderOptions { Workers = request.Workers });
+        using var engines = new PageEngines(new OcrOptions { Languages = PageEngines.DossierLanguages, Workers = request.Workers });
         // The models load while poppler draws the PDF inputs: each takes about half a second and needs nothing
         // from the other.
         var expanding = Task.Run(() => inputs.Expand(request.Inputs), cancellationToken);
-        reader.WarmUp();
+        engines.WarmUp();
         var pages = expanding.GetAwaiter().GetResult();
-        var reads = new PageRead[pages.Count];
+        var reads = new PageReading[pages.Count];
         var pictures = new ScannedPagePicture[pages.Count];
-        Parallel.For(0, pages.Count, new ParallelOptions { MaxDegreeOfParallelism = reader.Workers, CancellationToken = cancellationToken }, i =>
+        var pipeline = new PagePipeline(engines.Readers, new PageCleaner(engines, new PageCleanerOptions()), new PagePipelineOptions(OcrOutputs.SearchablePdf, KeepCleanImages: false));
+        var work = pages.Select((page, i) => new PageWork(page, i, () =>
         {
-            using var image = pages[i].Decode();
-            reads[i] = reader.ReadPage(image, i, cancellationToken);
+            var image = page.Decode();
             // the archived page is the scan in colour at its own resolution (≥ 200 dpi for a 300 dpi scan)
-            pictures[i] = new ScannedPagePicture(i, image.Encode(".jpg", 85), image.Width, image.Height, reads[i].Dpi > 0 ? reads[i].Dpi : InputPages.PdfDpi);
-        });
+            pictures[i] = new ScannedPagePicture(i, image.Encode(".jpg", 85), image.Width, image.Height, image.DpiY > 0 ? image.DpiY : InputPages.PdfDpi);
+            return image;
+        }));
+        Exception? failed = null;
+        pipeline.RunAsync(work, (w, reading, error) =>
+        {
+            if (error is not null) failed ??= error;
+            else reads[w.Page] = reading!;
+        }, cancellationToken).GetAwaiter().GetResult();
+        if (failed is not null) throw failed;
         var reading = Stopwatch.GetElapsedTime(started);
 
         var pieces = new List<RecognisedPiece>();
         var layers = new List<PieceLayer>();
-        foreach (var piece in reads.SelectMany(r => r.Pieces))
+        for (var i = 0; i < reads.Length; i++)
         {
-            layers.Add(piece.Layer with { PieceIndex = pieces.Count });
-            pieces.Add(piece.Piece);
+            foreach (var (piece, layer) in DossierPieces.From(i, reads[i]))
+            {
+                layers.Add(layer with { PieceIndex = pieces.Count });
+                pieces.Add(piece);
+            }
         }
 
-        var dossierPages = reads.Select(r => new DossierPage(
-            r.PageIndex, r.Width, r.Height, r.Dpi, Convert.ToHexStringLower(SHA256.HashData(pictures[r.PageIndex].Encoded)))).ToArray();
+        var dossierPages = pictures.Select(p => new DossierPage(
+            p.PageIndex, p.Width, p.Height, p.Dpi, Convert.ToHexStringLower(SHA256.HashData(p.Encoded)))).ToArray();
         // the number is taken once the pages are read, so an unreadable input does not use one up; the day is the
         // scan's own local date (the kiosk's clock, UTC+7 in Vietnam), the same as the dossier's createdAt
         var codes = request.Codes ?? new DossierCodeSequence(KioskStateDirectory.Resolve());

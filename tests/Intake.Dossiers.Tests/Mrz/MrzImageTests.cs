@@ -1,6 +1,6 @@
 using FluentAssertions;
 using Intake.Dossiers.Mrz;
-using Intake.Dossiers.Reading;
+using Intake.Pipeline.Cards;
 using Intake.Imaging;
 using Intake.Ocr.Zones;
 using Intake.TestSupport;

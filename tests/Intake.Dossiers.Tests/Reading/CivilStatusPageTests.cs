@@ -1,7 +1,6 @@
 using System.Globalization;
 using FluentAssertions;
 using Intake.Dossiers.Assembly;
-using Intake.Dossiers.Reading;
 using Intake.Dossiers.Tests.Fixtures;
 using Intake.Imaging;
 using Xunit.Abstractions;
@@ -65,7 +64,7 @@ public sealed class CivilStatusPageTests(SharedScanReader shared, ITestOutputHel
         using var source = ImageSource.FromBytes(ScannerNoise.ToJpeg(printed, noise: 8, quality: 85, seed: 7));
         using var scan = source.Decode();
         using var page = scan.WithDpi(300, 300);
-        var read = shared.Reader.ReadPage(page, 0);
+        var read = shared.ReadPage(page, 0);
         foreach (var piece in read.Pieces)
         {
             log.WriteLine($"--- piece ({piece.Orientation}) ---\n{piece.Piece.Text.Text}");

@@ -4,7 +4,6 @@ using System.Globalization;
 using FluentAssertions;
 using Intake.Dossiers.Assembly;
 using Intake.Dossiers.Mrz;
-using Intake.Dossiers.Reading;
 using Intake.Dossiers.Tests.Fixtures;
 using Intake.Imaging;
 using Xunit.Abstractions;
@@ -31,11 +30,11 @@ public sealed class FlatbedIdScanTests(SharedScanReader shared, ITestOutputHelpe
         clock.Restart();
 
         var results = new ConcurrentDictionary<int, (FlatbedScan Scan, PageRead Page, Dossier Dossier)>();
-        Parallel.For(0, Scans, new ParallelOptions { MaxDegreeOfParallelism = shared.Reader.Workers }, i =>
+        Parallel.For(0, Scans, new ParallelOptions { MaxDegreeOfParallelism = shared.Workers }, i =>
         {
             using var source = ImageSource.FromBytes(scans[i].Jpeg);
             using var page = source.Decode();
-            var read = shared.Reader.ReadPage(page, 0);
+            var read = shared.ReadPage(page, 0);
             var assembly = DossierAssembler.Assemble(
                 new DossierCode("TEST", new DateOnly(2025, 1, 2), i + 1), "Kiểm thử", DateTimeOffset.UnixEpoch, null,
                 [new DossierPage(0, page.Width, page.Height, 300)], read.Pieces.Select(p => p.Piece).ToArray());

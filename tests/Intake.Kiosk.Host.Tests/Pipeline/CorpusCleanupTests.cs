@@ -1,7 +1,9 @@
 using FluentAssertions;
 using Intake.Bench.PageGenerator;
 using Intake.Imaging;
-using Intake.Kiosk.Host.Pipeline;
+using Intake.Kiosk.Host.Reading;
+using Intake.Pipeline;
+using Intake.Pipeline.Reports;
 using Intake.TestSupport;
 using Xunit;
 using Xunit.Abstractions;

@@ -1,5 +1,7 @@
 using Intake.Imaging;
-using Intake.Kiosk.Host.Pipeline;
+using Intake.Kiosk.Host.Reading;
+using Intake.Pipeline;
+using Intake.Pipeline.Reports;
 using Intake.Ocr;
 using Intake.Ocr.Orientation;
 
@@ -8,16 +10,16 @@ namespace Intake.Kiosk.Host.Tests.Pipeline;
 /// <summary>One engine pool and orientation detector per test class (models load once), and a way to push images through the real pipeline.</summary>
 public sealed class SharedPipeline : IDisposable
 {
-    public SharedPipeline() => Orientation = new OrientationDetector(Readers);
+    internal PageEngines Engines { get; } = new(new OcrOptions());
 
-    internal OcrEnginePool Readers { get; } = new(new OcrOptions());
+    internal OcrEnginePool Readers => Engines.Readers;
 
-    internal OrientationDetector Orientation { get; }
+    internal OrientationDetector Orientation => Engines.Orientation;
 
     /// <summary>Cleans and reads every page, in parallel over the pool; results in the order given.</summary>
     internal async Task<PageReading[]> Read(IReadOnlyList<Func<Image>> pages, PageCleanerOptions? options = null, bool cleanup = true)
     {
-        var cleaner = cleanup ? new PageCleaner(Orientation, options ?? new PageCleanerOptions()) : null;
+        var cleaner = cleanup ? new PageCleaner(Engines, options ?? new PageCleanerOptions()) : null;
         var pipeline = new PagePipeline(Readers, cleaner, new PagePipelineOptions(OcrOutputs.Text, KeepCleanImages: false));
         var readings = new PageReading[pages.Count];
         var errors = new List<Exception>();
@@ -31,9 +33,5 @@ public sealed class SharedPipeline : IDisposable
         return readings;
     }
 
-    public void Dispose()
-    {
-        Orientation.Dispose();
-        Readers.Dispose();
-    }
+    public void Dispose() => Engines.Dispose();
 }

@@ -1,4 +1,0 @@
-namespace Intake.Kiosk.Host.Pipeline;
-
-/// <summary>The resolution the page declared, the one used from then on, and whether it was estimated from the text size.</summary>
-internal sealed record DpiReport(double Declared, double Used, bool Estimated);

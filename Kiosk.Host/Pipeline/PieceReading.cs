@@ -1,6 +1,0 @@
-using Intake.Ocr;
-
-namespace Intake.Kiosk.Host.Pipeline;
-
-/// <summary>What was read on one piece of a page, what cleanup did to it (null with cleanup off), and the clean piece as PNG when it is to be kept.</summary>
-internal sealed record PieceReading(PageText Text, PieceReport? Cleanup, byte[]? CleanPng);

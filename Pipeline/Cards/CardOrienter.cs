@@ -1,0 +1,57 @@
+using Intake.Imaging;
+using Intake.Imaging.Codes;
+using Intake.Ocr.Orientation;
+
+namespace Intake.Pipeline.Cards;
+
+/// <summary>
+/// Sets a card cut out of its page upright and reads its codes on the way, cheapest witness first: the QR code's own
+/// corners (free and certain, and a 2021 CCCD front has one), then whether the MRZ band parses as it lies or turned
+/// (a card back), then the orientation detector. A landscape card is either upright or upside down: a quarter turn
+/// would make it portrait, so only 0 and 180 are candidates. Thread-safe.
+/// </summary>
+public sealed class CardOrienter(MrzBandReader mrz, OrientationDetector detector)
+{
+    public CardReport Orient(Image card, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(card);
+        var qr = QrReader.Read(card);
+        if (qr is not null)
+        {
+            var turn = qr.TurnedDegrees is 180 ? 180 : 0;
+            using var upright = turn == 0 ? null : card.Rotate(turn);
+            var back = mrz.Read(upright ?? card, cancellationToken);
+            return new CardReport(turn, "qr", qr.Text, LinesWorthKeeping(back));
+        }
+
+        var asItLies = mrz.Read(card, cancellationToken);
+        if (asItLies.Found)
+        {
+            return new CardReport(0, "mrz", null, asItLies.Lines);
+        }
+
+        using (var turned = card.Rotate(180))
+        {
+            var other = mrz.Read(turned, cancellationToken);
+            if (other.Found)
+            {
+                return new CardReport(180, "mrz", null, other.Lines);
+            }
+        }
+
+        var detected = detector.Detect(card, cancellationToken);
+        var degrees = detected.Degrees == 180 ? 180 : 0;
+        MrzBandReading? band = asItLies;
+        if (degrees == 180)
+        {
+            using var upright = card.Rotate(180);
+            band = mrz.Read(upright, cancellationToken);
+        }
+
+        return new CardReport(degrees, $"detector ({detected.Method})", null, LinesWorthKeeping(band));
+    }
+
+    /// <summary>Lines that parse, or that at least look like an MRZ (a filler run), so a damaged MRZ is reported, not lost.</summary>
+    private static IReadOnlyList<string>? LinesWorthKeeping(MrzBandReading? band) =>
+        band is { Found: true } || (band is not null && band.Lines.Any(l => l.Contains("<<", StringComparison.Ordinal))) ? band!.Lines : null;
+}

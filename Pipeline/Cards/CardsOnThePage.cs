@@ -1,0 +1,110 @@
+using Intake.Imaging;
+using Intake.Imaging.Cleanup;
+
+namespace Intake.Pipeline.Cards;
+
+/// <summary>
+/// The ID-1 cards an image shows, each cut out flat and landscape with the resolution its size gives: cards lying on a
+/// flatbed (<see cref="DocumentFinder"/>), an image that is itself one card (a card scanned alone or cropped), or one
+/// card photographed on a table (its outline's quad, warped flat). Empty when the image shows no card.
+/// </summary>
+public static class CardsOnThePage
+{
+    // A found card below this finder confidence is not trusted to be a card; the page is read whole.
+    public const double MinCardConfidence = 0.4;
+    // A scan smaller than three ID-1 cards cannot hold a flatbed full of them.
+    private const double FlatbedCards = 3;
+    private const double MinPhotoQuadConfidence = 0.5;
+    private const double MaxAspectError = 0.12;
+    // Under this a declared resolution is a camera's or an editor's default (JPEG's 72, a screen's 96), not a scanner's.
+    private const double TrustedDpi = 150;
+
+    /// <summary>Cards found, top to bottom; each <see cref="CutCard.Image"/> is the caller's to dispose.</summary>
+    public static IReadOnlyList<CutCard> Find(Image page)
+    {
+        ArgumentNullException.ThrowIfNull(page);
+        if (IsLoneCard(page))
+        {
+            var whole = new FoundDocument(new RotatedBox(page.Width / 2.0, page.Height / 2.0, page.Width, page.Height, 0),
+                new PixelRect(0, 0, page.Width, page.Height), DocumentKind.Card, 1);
+            return [new CutCard(WithCardResolution(page.WithDpi(page.DpiX, page.DpiY)), whole)];
+        }
+
+        var dpi = page.DpiY > 0 ? page.DpiY : 300;
+        if ((double)page.Width * page.Height >= FlatbedCards * Id1Card.AreaSquareInches * dpi * dpi)
+        {
+            var cards = DocumentFinder.FindDocuments(page)
+                .Where(d => d.Kind == DocumentKind.Card && d.Confidence >= MinCardConfidence)
+                .OrderBy(d => d.Bounds.Y)
+                .ToArray();
+            if (cards.Length > 0)
+            {
+                return [.. cards.Select(d => new CutCard(WithCardResolution(DocumentFinder.Extract(page, d)), d))];
+            }
+        }
+
+        return PhotographedCard(page) is { } photographed ? [photographed] : [];
+    }
+
+    /// <summary>An image that is itself a card (a cropped photo or a card scanned alone): ID-1 proportions and size.</summary>
+    private static bool IsLoneCard(Image page)
+    {
+        var longSide = Math.Max(page.Width, page.Height);
+        var aspect = longSide / (double)Math.Min(page.Width, page.Height);
+        var dpi = page.DpiX >= TrustedDpi ? page.DpiX : 0;
+        var smallEnough = dpi > 0 ? longSide / dpi * 25.4 < 120 : longSide < 1800;
+        return page.Width > page.Height && Math.Abs(aspect - Id1Card.Aspect) < 0.15 && smallEnough;
+    }
+
+    /// <summary>
+    /// A card photographed on a table (perspective, uneven light, the table around it): the quad of its outline, when
+    /// it is sure and has the ID-1 shape, warped flat and landscape.
+    /// </summary>
+    private static CutCard? PhotographedCard(Image page)
+    {
+        var quad = PageQuadFinder.Find(page);
+        if (quad.Confidence < MinPhotoQuadConfidence)
+        {
+            return null;
+        }
+
+        var across = Math.Max(Distance(quad.TopLeft, quad.TopRight), Distance(quad.BottomLeft, quad.BottomRight));
+        var down = Math.Max(Distance(quad.TopLeft, quad.BottomLeft), Distance(quad.TopRight, quad.BottomRight));
+        var aspect = Math.Max(across, down) / Math.Max(1, Math.Min(across, down));
+        if (Math.Abs(aspect - Id1Card.Aspect) > MaxAspectError || across * down > 0.9 * page.Width * page.Height)
+        {
+            return null;
+        }
+
+        var warped = PageQuadFinder.Warp(page, quad);
+        var turned = across >= down ? 0 : 90;
+        if (turned != 0)
+        {
+            using var sideways = warped;
+            warped = sideways.Rotate(turned);
+        }
+
+        PagePoint[] corners = [quad.TopLeft, quad.TopRight, quad.BottomRight, quad.BottomLeft];
+        var left = (int)corners.Min(c => c.X);
+        var top = (int)corners.Min(c => c.Y);
+        var bounds = new PixelRect(left, top, (int)Math.Ceiling(corners.Max(c => c.X)) - left, (int)Math.Ceiling(corners.Max(c => c.Y)) - top);
+        var degrees = Math.Atan2(-(quad.TopRight.Y - quad.TopLeft.Y), quad.TopRight.X - quad.TopLeft.X) * 180 / Math.PI;
+        var region = new RotatedBox(corners.Average(c => c.X), corners.Average(c => c.Y), Math.Max(across, down), Math.Min(across, down), degrees - turned);
+        return new CutCard(WithCardResolution(warped), new FoundDocument(region, bounds, DocumentKind.Card, quad.Confidence));
+    }
+
+    /// <summary>The card's own size gives its resolution, whatever the file's header claims; takes ownership.</summary>
+    private static Image WithCardResolution(Image card)
+    {
+        using (card)
+        {
+            var dpi = Id1Card.ResolutionOf(Math.Max(card.Width, card.Height));
+            return card.WithDpi(dpi, dpi);
+        }
+    }
+
+    private static double Distance(PagePoint a, PagePoint b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
+}
+
+/// <summary>One card cut out of its page: the flat landscape image (the caller's to dispose) and where it lay.</summary>
+public sealed record CutCard(Image Image, FoundDocument Document);

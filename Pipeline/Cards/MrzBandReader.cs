@@ -1,0 +1,130 @@
+using Intake.Dossiers;
+using Intake.Dossiers.Mrz;
+using Intake.Imaging;
+using Intake.Imaging.Cleanup;
+using Intake.Ocr.Zones;
+
+namespace Intake.Pipeline.Cards;
+
+/// <summary>
+/// Reads the machine-readable zone at the bottom of an upright card back or passport page: the bottom band is read
+/// with Tesseract restricted to the MRZ alphabet (one block of lines), first as it is, then binarised when the first
+/// reading does not parse. The lines are returned even when they do not parse, so a wrong-length MRZ is reported.
+/// </summary>
+public sealed class MrzBandReader(ZoneReader zones)
+{
+    /// <summary>The MRZ of a TD1 card fills its bottom third; a passport's, its bottom quarter. This band holds both.</summary>
+    public const double BandFraction = 0.42;
+
+    /// <summary>
+    /// OCR sometimes inserts one character into a line (a ghost digit between two others). A line one longer than an
+    /// MRZ length is tried with each character left out; only a version whose every check digit (composite included)
+    /// holds is accepted, so the check digits, not a guess, decide.
+    /// </summary>
+    private static (IReadOnlyList<string> Lines, Extraction<MrzReading> Parsed)? WithOneCharacterLess(IReadOnlyList<string> lines)
+    {
+        for (var i = 0; i < lines.Count; i++)
+        {
+            var line = lines[i].Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (line.Length is not (31 or 37 or 45))
+            {
+                continue;
+            }
+
+            for (var drop = 0; drop < line.Length; drop++)
+            {
+                var candidate = lines.ToArray();
+                candidate[i] = line.Remove(drop, 1);
+                var parsed = MrzParser.Parse(candidate);
+                if (parsed.Succeeded && parsed.Value!.AllCheckDigitsValid)
+                {
+                    return (candidate, parsed);
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// What the band's reading says before the parser looks at it, with the two faults OCR-B fillers cause put right
+    /// where no check digit is at stake (ICAO 9303 Part 5, TD1: line 3 holds only the name, padded with fillers and
+    /// covered by no check digit):
+    /// a TD1 name line whose filler run was read short is padded to 30; an MRZ-length-plus-one line whose one extra
+    /// character is a K or X standing inside a run of fillers loses it (a '&lt;' read as '&lt;K').
+    /// </summary>
+    internal static IReadOnlyList<string> BandLines(IReadOnlyList<string> read)
+    {
+        var lines = read.Select(l => l.Replace(" ", string.Empty, StringComparison.Ordinal)).Where(l => l.Length > 0).ToList();
+        for (var i = 0; i < lines.Count; i++)
+        {
+            if (lines[i].Length == Td1Length + 1 && ExtraInFillers(lines[i]) is { } trimmed)
+            {
+                lines[i] = trimmed;
+            }
+        }
+
+        if (lines.Count >= 3)
+        {
+            var last = lines.Count - 1;
+            var td1Above = lines[last - 1].Length == Td1Length && lines[last - 2].Length == Td1Length;
+            if (td1Above && lines[last].Length is > 8 and < Td1Length && lines[last].EndsWith('<'))
+            {
+                lines[last] = lines[last].PadRight(Td1Length, '<');
+            }
+        }
+
+        return lines;
+    }
+
+    private const int Td1Length = 30;
+
+    private static string? ExtraInFillers(string line)
+    {
+        string? only = null;
+        for (var i = 1; i < line.Length - 1; i++)
+        {
+            if (line[i] is 'K' or 'X' && line[i - 1] == '<' && line[i + 1] == '<')
+            {
+                if (only is not null)
+                {
+                    return null;
+                }
+
+                only = line.Remove(i, 1);
+            }
+        }
+
+        return only;
+    }
+
+    public MrzBandReading Read(Image upright, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(upright);
+        var top = (int)(upright.Height * (1 - BandFraction));
+        using var band = upright.Crop(new PixelRect(0, top, upright.Width, upright.Height - top));
+        using var grey = band.ToGray();
+        var first = BandLines(zones.Read(grey, cancellationToken).Lines);
+        var parsed = MrzParser.Parse(first);
+        if (parsed.Succeeded && parsed.Value!.AllCheckDigitsValid)
+        {
+            return new MrzBandReading(first, parsed, top);
+        }
+
+        if (WithOneCharacterLess(first) is { } repaired)
+        {
+            return new MrzBandReading(repaired.Lines, repaired.Parsed, top);
+        }
+
+        using var binary = OcrBinarizer.MakeOcrCopy(band);
+        var second = BandLines(zones.Read(binary, cancellationToken).Lines);
+        var reparsed = MrzParser.Parse(second);
+        if (!reparsed.Succeeded && WithOneCharacterLess(second) is { } repairedSecond)
+        {
+            return new MrzBandReading(repairedSecond.Lines, repairedSecond.Parsed, top);
+        }
+
+        var better = reparsed.Succeeded && (!parsed.Succeeded || (reparsed.Value!.AllCheckDigitsValid && !parsed.Value!.AllCheckDigitsValid));
+        return better ? new MrzBandReading(second, reparsed, top) : new MrzBandReading(first, parsed, top);
+    }
+}

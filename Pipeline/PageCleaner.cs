@@ -1,0 +1,220 @@
+using Intake.Imaging;
+using Intake.Imaging.Cleanup;
+using Intake.Ocr.Orientation;
+using Intake.Pipeline.Cards;
+using Intake.Pipeline.Reports;
+
+namespace Intake.Pipeline;
+
+/// <summary>
+/// The cleanup stages, in the one order every page goes through (<see cref="Clean"/>):
+/// resolution → cards on the page (on the glass, alone, or photographed) → for each card: set upright by its QR code
+/// or MRZ (<see cref="CardOrienter"/>, which reads those codes on the way) → OCR copy; for a page without cards:
+/// border crop → blank check → deskew (turning only the window around the ink) → orientation → residual deskew
+/// (after a quarter turn) → OCR copy. Written once, as OCRmyPDF's <c>process_page</c> is; every verb reads through it.
+/// Deskew runs before orientation because OSD reads straight text far better than text skewed by
+/// 10–40 degrees, and any turn splits exactly into a skew within ±45 and a quarter turn.
+/// Stages are pure per page; how many pages run at once is <see cref="PagePipeline"/>'s business.
+/// </summary>
+public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
+{
+    private readonly OrientationDetector orientation = engines.Orientation;
+    // White kept around the ink when a skewed page is turned: Tesseract reads edge-touching text badly.
+    private const double InkMarginInches = 0.25;
+
+    private readonly Deskewer _deskewer = new();
+    private readonly BlankPageDetector _blank = new();
+
+    public PageCleanerOptions Options => options;
+
+    /// <summary>Cleans a decoded page; takes ownership of <paramref name="decoded"/>.</summary>
+    public CleanedPage Clean(Image decoded, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(decoded);
+        var clock = new StageClock();
+        var page = decoded;
+        var pieces = new List<CleanPiece>();
+        try
+        {
+            var declared = decoded.DpiY > 0 ? decoded.DpiY : decoded.DpiX;
+            page = Swap(page, clock.Time("dpi", () => DpiEstimator.EnsureDpi(page), result => !ReferenceEquals(result, page)));
+            var dpi = new DpiReport(declared, page.DpiY, page.DpiY != declared);
+
+            // Cards are looked for on the page as scanned: the border crop would take a card photographed on a table
+            // for the paper and cut the table away, leaving nothing around the card to find it by.
+            var cards = options.FindDocuments ? clock.Time("documents", () => CardsOnThePage.Find(page), found => found.Count > 0) : [];
+            PixelRect? crop = null;
+            if (cards.Count == 0)
+            {
+                var paper = clock.Time("crop", () => SafePaper(page), rect => rect != WholeOf(page));
+                crop = paper == WholeOf(page) ? null : paper;
+                if (crop is { } cut) page = Swap(page, page.Crop(cut));
+            }
+
+            var report = new PageCleanupReport(dpi, page.Width, page.Height, crop, [.. cards.Select(c => c.Document)], clock.Stages);
+            if (cards.Count == 0)
+            {
+                var whole = page;
+                page = null!;
+                pieces.Add(Prepare(whole, null, cancellationToken));
+            }
+            else
+            {
+                for (var i = 0; i < cards.Count; i++)
+                {
+                    try
+                    {
+                        pieces.Add(PrepareCard(cards[i], cancellationToken));
+                    }
+                    catch
+                    {
+                        foreach (var left in cards.Skip(i + 1)) left.Image.Dispose();
+                        throw;
+                    }
+                }
+            }
+            return new CleanedPage(pieces, report);
+        }
+        catch
+        {
+            foreach (var piece in pieces) piece.Dispose();
+            throw;
+        }
+        finally
+        {
+            page?.Dispose();
+        }
+    }
+
+    /// <summary>
+    /// The paper inside dark borders, unless cutting there would cut text: a page already turned on a
+    /// black canvas (tess4j's eurotext_deskew) has dark corners the cropper takes for borders, and its
+    /// rectangle then runs through the first line.
+    /// </summary>
+    private PixelRect SafePaper(Image page)
+    {
+        var whole = WholeOf(page);
+        var paper = ContentCropper.FindPaper(page);
+        if (paper == whole) return whole;
+        PixelRect[] strips =
+        [
+            new(0, 0, paper.X, page.Height),
+            new(paper.Right, 0, page.Width - paper.Right, page.Height),
+            new(0, 0, page.Width, paper.Y),
+            new(0, paper.Bottom, page.Width, page.Height - paper.Bottom),
+        ];
+        foreach (var strip in strips.Where(s => s.Width > 8 && s.Height > 8))
+        {
+            using var cut = page.Crop(strip);
+            if (!_blank.Judge(cut).IsBlank) return whole;
+        }
+        return paper;
+    }
+
+    /// <summary>
+    /// Sets one card upright and copies it for reading; takes ownership of its image. A card needs no deskew: the
+    /// finder measured its angle from its outline and cut it out straight.
+    /// </summary>
+    private CleanPiece PrepareCard(CutCard card, CancellationToken cancellationToken)
+    {
+        var clock = new StageClock();
+        var current = card.Image;
+        try
+        {
+            var blank = clock.Time("blank", () => _blank.Judge(current), _ => false);
+            var upright = clock.Time("card-orientation", () => engines.Cards.Orient(current, cancellationToken), c => c.Turn != 0);
+            if (upright.Turn != 0)
+            {
+                var turned = clock.Time("turn", () => current.Rotate(upright.Turn), _ => true);
+                current = Swap(current, turned);
+            }
+            var clean = current;
+            var forReading = options.ReadBinarised ? clock.Time("ocr-copy", () => OcrBinarizer.MakeOcrCopy(clean), _ => true) : clean;
+            current = null!;
+            return new CleanPiece(clean, forReading, new PieceReport(card.Document, blank, null, null, null, options.ReadBinarised, clock.Stages) { Card = upright });
+        }
+        catch
+        {
+            current?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>Straightens, orients and copies one piece for reading; takes ownership of <paramref name="piece"/>.</summary>
+    private CleanPiece Prepare(Image piece, FoundDocument? document, CancellationToken cancellationToken)
+    {
+        var clock = new StageClock();
+        var current = piece;
+        try
+        {
+            var blank = clock.Time("blank", () => _blank.Judge(current), _ => false);
+            SkewReport? skew = null, residual = null;
+            PageOrientation? turn = null;
+            if (!blank.IsBlank)
+            {
+                var unstraightened = current;
+                skew = Straighten(ref current, clock, "deskew", disposeReplaced: false);
+                // OSD is asked about the page, not the OCR copy: on a binarised low-resolution scan it
+                // turned a page upside down with confidence, where on the page itself it was unsure.
+                turn = clock.Time("orientation", () => orientation.Detect(current, cancellationToken), o => !o.IsUpright);
+                var asCame = skew.Rotated && turn.Method == OrientationMethod.Recognition
+                    ? clock.Time("orientation-unstraightened", () => orientation.Detect(unstraightened, cancellationToken), o => !o.IsUpright)
+                    : null;
+                if (asCame is not null && Legibility(asCame) > Legibility(turn))
+                {
+                    // Projection profiles can lock onto a lone word's letters at a steep angle. When neither
+                    // the cues nor OSD could orient the straightened page, the page as it came is read too,
+                    // and if it reads better the skew was wrong: keep the page as it came.
+                    current.Dispose();
+                    current = unstraightened;
+                    skew = skew with { Rotated = false, Reverted = true };
+                    turn = asCame;
+                }
+                else if (!ReferenceEquals(unstraightened, current))
+                {
+                    unstraightened.Dispose();
+                }
+                if (!turn.IsUpright)
+                {
+                    var turned = clock.Time("turn", () => current.Rotate(turn.Degrees), _ => true);
+                    current = Swap(current, turned);
+                }
+                // A sideways page's skew is measured again once its lines run across.
+                if (turn.Degrees is 90 or 270)
+                {
+                    residual = Straighten(ref current, clock, "residual-deskew");
+                }
+            }
+            var clean = current;
+            var forReading = options.ReadBinarised ? clock.Time("ocr-copy", () => OcrBinarizer.MakeOcrCopy(clean), _ => true) : clean;
+            current = null!;
+            return new CleanPiece(clean, forReading, new PieceReport(document, blank, skew, turn, residual, options.ReadBinarised, clock.Stages));
+        }
+        catch
+        {
+            current?.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>How well the chosen turn read (0 when it was not decided by reading).</summary>
+    private static double Legibility(PageOrientation turn) =>
+        turn.Candidates.FirstOrDefault(c => c.Degrees == turn.Degrees)?.Legibility ?? 0;
+
+    private SkewReport Straighten(ref Image page, StageClock clock, string stage, bool disposeReplaced = true)
+    {
+        var before = page;
+        var margin = (int)Math.Round(InkMarginInches * (page.DpiY > 0 ? page.DpiY : 300));
+        var result = clock.Time(stage, () => _deskewer.Straighten(before, margin), r => r.Rotated);
+        page = disposeReplaced ? Swap(page, result.Page) : result.Page;
+        return new SkewReport(Math.Round(result.Skew.Degrees, 3), Math.Round(result.Skew.Confidence, 3), result.Rotated);
+    }
+
+    private static PixelRect WholeOf(Image page) => new(0, 0, page.Width, page.Height);
+
+    private static Image Swap(Image current, Image next)
+    {
+        if (!ReferenceEquals(current, next)) current.Dispose();
+        return next;
+    }
+}

@@ -1,0 +1,51 @@
+using Intake.Ocr;
+using Intake.Ocr.Orientation;
+using Intake.Ocr.Zones;
+using Intake.Pipeline.Cards;
+
+using Intake.Pipeline.Reports;
+
+namespace Intake.Pipeline;
+
+/// <summary>
+/// The engines pages are read with, one pool per kind, created once per process and shared by every page: the
+/// readers (one Tesseract engine per core), the orientation detector (cues, then OSD), and the MRZ zone reader with
+/// its restricted alphabet. Thread-safe; disposing it frees every engine.
+/// </summary>
+public sealed class PageEngines : IDisposable
+{
+    public PageEngines(OcrOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Readers = new OcrEnginePool(options);
+        Orientation = new OrientationDetector(Readers);
+        _zones = new ZoneReader(ZoneOptions.Mrz with { Workers = Readers.Workers });
+        Cards = new CardOrienter(new MrzBandReader(_zones), Orientation);
+    }
+
+    /// <summary>
+    /// The models dossiers are read with: Vietnamese alone. With "vie+eng" the English model wins on capitals and drops
+    /// their diacritics (TRAN for TRẦN), and the cards' English labels read just as well with the Vietnamese model.
+    /// </summary>
+    public const string DossierLanguages = "vie";
+
+    private readonly ZoneReader _zones;
+
+    public OcrEnginePool Readers { get; }
+
+    public OrientationDetector Orientation { get; }
+
+    public CardOrienter Cards { get; }
+
+    public int Workers => Readers.Workers;
+
+    /// <summary>Loads every reading engine now, in parallel, rather than on each worker's first page.</summary>
+    public void WarmUp() => Readers.WarmUp();
+
+    public void Dispose()
+    {
+        Orientation.Dispose();
+        _zones.Dispose();
+        Readers.Dispose();
+    }
+}

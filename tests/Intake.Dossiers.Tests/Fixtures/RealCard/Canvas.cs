@@ -16,6 +16,14 @@ public sealed class Canvas(int width, int height)
 
     public byte[] Bgr { get; } = new byte[width * height * 3];
 
+    public void Fill(int r, int g, int b)
+    {
+        for (var i = 0; i < Bgr.Length; i += 3)
+        {
+            (Bgr[i], Bgr[i + 1], Bgr[i + 2]) = ((byte)b, (byte)g, (byte)r);
+        }
+    }
+
     public void Fill(Func<int, int, (int R, int G, int B)> colour)
     {
         for (var y = 0; y < Height; y++)
@@ -79,17 +87,33 @@ public sealed class Canvas(int width, int height)
         }
     }
 
-    /// <summary>Each channel times <paramref name="gain"/>(x, y, channel): lamp tints, uneven light.</summary>
-    public void Light(Func<int, int, int, double> gain)
+    /// <summary>Each channel times its gain (red, green, blue): a lamp's colour cast over the whole page.</summary>
+    public void Tint(double red, double green, double blue)
     {
+        var tables = new[] { blue, green, red }.Select(gain => Enumerable.Range(0, 256).Select(v => Clamp((int)Math.Round(v * gain))).ToArray()).ToArray();
+        for (var i = 0; i < Bgr.Length; i += 3)
+        {
+            for (var c = 0; c < 3; c++)
+            {
+                Bgr[i + c] = tables[c][Bgr[i + c]];
+            }
+        }
+    }
+
+    /// <summary>Each pixel times <paramref name="gain"/>(x, y) and each channel times <paramref name="cast"/> (blue, green, red): uneven light.</summary>
+    public void Light(Func<int, int, double> gain, double[] cast)
+    {
+        ArgumentNullException.ThrowIfNull(gain);
+        ArgumentNullException.ThrowIfNull(cast);
         for (var y = 0; y < Height; y++)
         {
             for (var x = 0; x < Width; x++)
             {
+                var g = gain(x, y);
                 var i = ((y * Width) + x) * 3;
                 for (var c = 0; c < 3; c++)
                 {
-                    Bgr[i + c] = Clamp((int)Math.Round(Bgr[i + c] * gain(x, y, c)));
+                    Bgr[i + c] = Clamp((int)Math.Round(Bgr[i + c] * g * cast[c]));
                 }
             }
         }
@@ -124,13 +148,23 @@ public sealed class Canvas(int width, int height)
     /// <summary>Sensor noise (about Gaussian, <paramref name="sigma"/> levels), then JPEG at the declared dpi.</summary>
     public byte[] Jpeg(double sigma, int quality, double dpi, int seed)
     {
+        // a table of Gaussian draws (Box-Muller) walked by a cheap generator: a page has tens of millions of samples
         var random = new Random(seed);
+        var table = new int[1 << 16];
+        for (var k = 0; k < table.Length; k++)
+        {
+            var gaussian = Math.Sqrt(-2 * Math.Log(1 - random.NextDouble())) * Math.Cos(2 * Math.PI * random.NextDouble());
+            table[k] = (int)Math.Round(gaussian * sigma);
+        }
+
         var noisy = new byte[Bgr.Length];
+        var state = (uint)seed | 1u;
         for (var i = 0; i < Bgr.Length; i++)
         {
-            // the sum of three uniforms in ±sigma·√3 has the standard deviation sigma
-            var n = (random.NextDouble() + random.NextDouble() + random.NextDouble() - 1.5) * 2 * sigma;
-            noisy[i] = Clamp((int)Math.Round(Bgr[i] + n));
+            state ^= state << 13;
+            state ^= state >> 17;
+            state ^= state << 5;
+            noisy[i] = Clamp(Bgr[i] + table[state & 0xFFFF]);
         }
 
         using var image = Image.FromPixels(noisy, Width, Height, 3, Width * 3, dpi, dpi);

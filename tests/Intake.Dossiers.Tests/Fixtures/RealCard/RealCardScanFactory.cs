@@ -45,7 +45,7 @@ public static class RealCardScanFactory
 
         var canvas = new Canvas((int)Math.Round(A4WidthMm * pxPerMm), (int)Math.Round(A4HeightMm * pxPerMm));
         var lid = 243 + random.Next(9);
-        canvas.Fill((_, _) => (lid, lid, lid - 2));
+        canvas.Fill(lid, lid, lid - 2);
         foreach (var face in faces)
         {
             var card = CardBitmap.Render(RealCardSvg.Draw(holder, face.Face, (seed * 31) + (int)face.Face));
@@ -54,10 +54,10 @@ public static class RealCardScanFactory
 
         // a lamp's cast: one channel a few per cent off
         double[] tint = [1 + ((random.NextDouble() - 0.5) * 0.06), 1 + ((random.NextDouble() - 0.5) * 0.04), 1 + ((random.NextDouble() - 0.5) * 0.06)];
-        canvas.Light((_, _, c) => tint[c]);
+        canvas.Tint(tint[0], tint[1], tint[2]);
         var sigma = 2 + (random.NextDouble() * 4);
         var quality = 60 + random.Next(33);
-        var conditions = string.Create(CultureInfo.InvariantCulture, $"lid {lid}, tint {tint[2]:0.00}/{tint[1]:0.00}/{tint[0]:0.00}, noise σ{sigma:0.0}, JPEG q{quality}");
+        var conditions = string.Create(CultureInfo.InvariantCulture, $"lid {lid}, tint r{tint[0]:0.00} g{tint[1]:0.00} b{tint[2]:0.00}, noise σ{sigma:0.0}, JPEG q{quality}");
         return new RealCardScan(seed, false, holder, faces, conditions, canvas.Jpeg(sigma, quality, FlatbedDpi, seed));
     }
 
@@ -105,12 +105,14 @@ public static class RealCardScanFactory
         var (bright, dim) = (1.02 + (random.NextDouble() * 0.1), 0.62 + (random.NextDouble() * 0.15));
         var halfDiagonal = Math.Sqrt((width * width) + (height * height)) / 2;
         double[] warm = [0.94 + (random.NextDouble() * 0.06), 1, 1 + (random.NextDouble() * 0.05)];
-        canvas.Light((x, y, c) =>
-        {
-            var along = ((((x - (width / 2.0)) * dx) + ((y - (height / 2.0)) * dy)) / halfDiagonal * 0.5) + 0.5;
-            var r2 = (Math.Pow(x - (width / 2.0), 2) + Math.Pow(y - (height / 2.0), 2)) / (halfDiagonal * halfDiagonal);
-            return (dim + ((bright - dim) * along)) * (1 - (0.18 * r2)) * warm[c];
-        });
+        canvas.Light(
+            (x, y) =>
+            {
+                var along = ((((x - (width / 2.0)) * dx) + ((y - (height / 2.0)) * dy)) / halfDiagonal * 0.5) + 0.5;
+                var r2 = (Math.Pow(x - (width / 2.0), 2) + Math.Pow(y - (height / 2.0), 2)) / (halfDiagonal * halfDiagonal);
+                return (dim + ((bright - dim) * along)) * (1 - (0.18 * r2));
+            },
+            warm);
         var soft = 0.3 + (random.NextDouble() * 0.5);
         canvas.Soften(soft);
         var sigma = 2.5 + (random.NextDouble() * 3.5);

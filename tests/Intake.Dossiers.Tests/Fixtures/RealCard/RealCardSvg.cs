@@ -100,13 +100,14 @@ public static class RealCardSvg
         Centred(svg, 31.0, 17.6, 1.75, "QUẢN LÝ HÀNH CHÍNH VỀ TRẬT TỰ XÃ HỘI", bold: true);
         Seal(svg, 29.0, 24.5);
         Signature(svg, 24.0, 25.0);
-        Centred(svg, 31.0, 33.0, 2.0, "Tô Văn Huệ", bold: true);
+        Centred(svg, 31.0, 33.0, 2.0, "Lê Quang Hòa", bold: true);
         Chip(svg, 4.0, 21.5);
         Fingerprint(svg, 60.0, 2.4, "Ngón trỏ trái");
         Fingerprint(svg, 72.6, 2.4, "Ngón trỏ phải");
         Mrz(svg, h, random);
     }
 
+    /// <summary>Labels as the 2024 card prints them (Circular 16/2024/TT-BCA, as reported by the press at its launch).</summary>
     private static void Front2024(StringBuilder svg, FakeCardHolder h, string band)
     {
         Rect(svg, 0, 0, WidthMm, 13.6, band);
@@ -118,7 +119,7 @@ public static class RealCardSvg
         Portrait(svg);
         Text(svg, 23.5, 18.4, 1.8, "Số định danh cá nhân / Personal identification number:");
         Text(svg, 23.5, 22.4, 3.4, h.IdNumber, bold: true);
-        Text(svg, 23.5, 26.0, 1.7, "Họ, chữ đệm và tên khai sinh / Surname, middle name and given name:", squeeze: 59);
+        Text(svg, 23.5, 26.0, 1.9, "Họ, chữ đệm và tên khai sinh / Full name:");
         Text(svg, 23.5, 29.6, 2.7, h.FullName.ToUpper(CultureInfo.GetCultureInfo("vi-VN")), bold: true);
         Pair(svg, 23.5, 33.3, "Ngày, tháng, năm sinh / Date of birth:", Date(h.DateOfBirth));
         Pair(svg, 23.5, 36.7, "Giới tính / Sex:", h.Male ? "Nam" : "Nữ");
@@ -264,11 +265,10 @@ public static class RealCardSvg
         svg.Append(CultureInfo.InvariantCulture,
             $"<text x='{x}' y='{y}' font-family='{Sans}' font-size='1.9'>{Escape(label)}<tspan dx='1.2' font-size='2.2'>{Escape(value)}</tspan></text>");
 
-    private static void Text(StringBuilder svg, double x, double y, double size, string text, bool bold = false, double? squeeze = null)
+    private static void Text(StringBuilder svg, double x, double y, double size, string text, bool bold = false)
     {
         var weight = bold ? " font-weight='bold'" : string.Empty;
-        var length = squeeze is { } mm && text.Length * size * 0.55 > mm ? $" textLength='{mm}' lengthAdjust='spacingAndGlyphs'" : string.Empty;
-        svg.Append(CultureInfo.InvariantCulture, $"<text x='{x}' y='{y}' font-family='{Sans}' font-size='{size}'{weight}{length}>{Escape(text)}</text>");
+        svg.Append(CultureInfo.InvariantCulture, $"<text x='{x}' y='{y}' font-family='{Sans}' font-size='{size}'{weight}>{Escape(text)}</text>");
     }
 
     private static void Centred(StringBuilder svg, double x, double y, double size, string text, bool bold = false, string fill = "#000")

@@ -11,8 +11,16 @@ public sealed record CardBitmap(byte[] Bgr, int Width, int Height, double Pixels
     /// <summary>Oversampled against the 300 dpi page so turning and shrinking it does not alias the QR modules.</summary>
     public const int Dpi = 600;
 
+    /// <summary>The MRZ face (Debian fonts-ocr-b). Without it fontconfig would quietly substitute another font.</summary>
+    public const string OcrBFont = "/usr/share/fonts/opentype/ocr-b/OCRB.otf";
+
     public static CardBitmap Render(string svg)
     {
+        if (!File.Exists(OcrBFont))
+        {
+            throw new FileNotFoundException("Thiếu phông OCR-B / the OCR-B font is missing: apt-get install fonts-ocr-b", OcrBFont);
+        }
+
         var start = new ProcessStartInfo("rsvg-convert") { RedirectStandardInput = true, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in new[] { "-d", Dpi.ToString(CultureInfo.InvariantCulture), "-p", Dpi.ToString(CultureInfo.InvariantCulture), "-f", "png" })
         {

@@ -1,3 +1,4 @@
+using Intake.Pages;
 using System.Runtime.InteropServices;
 using Intake.Imaging.Native;
 

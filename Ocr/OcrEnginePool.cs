@@ -1,3 +1,4 @@
+using Intake.Pages;
 using System.Collections.Concurrent;
 using Intake.Imaging;
 

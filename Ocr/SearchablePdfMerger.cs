@@ -12,7 +12,6 @@ public static class SearchablePdfMerger
     public static byte[] Merge(IEnumerable<byte[]> pages, string title)
     {
         ArgumentNullException.ThrowIfNull(pages);
-        PdfSharpLicensing.EnsureLoaded();
         using var output = new PdfDocument();
         output.Info.Title = title;
         output.Info.Creator = "Intake";

@@ -1,3 +1,4 @@
+using Intake.Pages;
 using System.Text;
 using Intake.Imaging;
 using Intake.Ocr.Native;

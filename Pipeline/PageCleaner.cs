@@ -1,3 +1,4 @@
+using Intake.Pages;
 using Intake.Imaging;
 using Intake.Imaging.Cleanup;
 using Intake.Ocr.Orientation;
@@ -9,7 +10,7 @@ namespace Intake.Pipeline;
 /// <summary>
 /// The cleanup stages, in the one order every page goes through (<see cref="Clean"/>):
 /// resolution → cards on the page (on the glass, alone, or photographed) → for each card: set upright by its QR code
-/// or MRZ (<see cref="CardOrienter"/>, which reads those codes on the way) → OCR copy; for a page without cards:
+/// or MRZ (<see cref="CardOrienter"/>, which reads those codes on the way), read in colour; for a page without cards:
 /// border crop → blank check → deskew (turning only the window around the ink) → orientation → residual deskew
 /// (after a quarter turn) → OCR copy. Written once, as OCRmyPDF's <c>process_page</c> is; every verb reads through it.
 /// Deskew runs before orientation because OSD reads straight text far better than text skewed by
@@ -112,7 +113,7 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
     }
 
     /// <summary>
-    /// Sets one card upright and copies it for reading; takes ownership of its image. A card needs no deskew: the
+    /// Sets one card upright for reading; takes ownership of its image. A card needs no deskew: the
     /// finder measured its angle from its outline and cut it out straight.
     /// </summary>
     private CleanPiece PrepareCard(CutCard card, CancellationToken cancellationToken)
@@ -128,10 +129,11 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
                 var turned = clock.Time("turn", () => current.Rotate(upright.Turn), _ => true);
                 current = Swap(current, turned);
             }
+            // A card is read in colour, never from the binarised OCR copy: on the tinted card body the copy lost tone
+            // marks (TRẦN read TRẤN on 2 of 21 generated fronts, against none in colour).
             var clean = current;
-            var forReading = options.ReadBinarised ? clock.Time("ocr-copy", () => OcrBinarizer.MakeOcrCopy(clean), _ => true) : clean;
             current = null!;
-            return new CleanPiece(clean, forReading, new PieceReport(card.Document, blank, null, null, null, options.ReadBinarised, clock.Stages) { Card = upright });
+            return new CleanPiece(clean, clean, new PieceReport(card.Document, blank, null, null, null, ReadBinarised: false, clock.Stages) { Card = upright });
         }
         catch
         {

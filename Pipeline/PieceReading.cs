@@ -1,3 +1,4 @@
+using Intake.Pages;
 using Intake.Ocr;
 
 using Intake.Pipeline.Reports;

@@ -1,5 +1,4 @@
-using Intake.Imaging;
-using Intake.Ocr;
+using Intake.Pages;
 
 namespace Intake.Dossiers.Assembly;
 

@@ -1,4 +1,4 @@
-using Intake.Imaging.Cleanup;
+using Intake.Pages;
 
 namespace Intake.Dossiers.Classification;
 

@@ -1,7 +1,7 @@
+using Intake.Pages;
 using System.Globalization;
 using Intake.Dossiers.Qr;
 using Intake.Dossiers.Text;
-using Intake.Ocr;
 
 namespace Intake.Dossiers.Classification;
 

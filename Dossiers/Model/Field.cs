@@ -1,5 +1,5 @@
+using Intake.Pages;
 using System.Text;
-using Intake.Imaging;
 
 namespace Intake.Dossiers;
 

@@ -1,4 +1,4 @@
-using Intake.Imaging;
+using Intake.Pages;
 
 namespace Intake.Dossiers;
 

@@ -1,3 +1,4 @@
+using Intake.Pages;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
@@ -188,7 +189,7 @@ public static class DossierJson
         json.WriteEndObject();
     }
 
-    private static void WriteBox(Utf8JsonWriter json, Imaging.PixelRect box)
+    private static void WriteBox(Utf8JsonWriter json, PixelRect box)
     {
         json.WriteStartObject("box");
         json.WriteNumber("x", box.X);

@@ -18,7 +18,6 @@ public static class DossierPdfComposer
     {
         ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(layers);
-        Ocr.PdfSharpLicensing.EnsureLoaded();
         using var output = new PdfDocument();
         foreach (var picture in pages.OrderBy(p => p.PageIndex))
         {
@@ -58,7 +57,6 @@ public static class DossierPdfComposer
     public static byte[] Document(PdfArchiveInfo info, IEnumerable<PieceLayer> layers)
     {
         ArgumentNullException.ThrowIfNull(layers);
-        Ocr.PdfSharpLicensing.EnsureLoaded();
         using var output = new PdfDocument();
         foreach (var layer in layers)
         {

@@ -1,6 +1,6 @@
+using Intake.Pages;
 using System.Text;
 using Intake.Dossiers.Text;
-using Intake.Ocr;
 
 namespace Intake.Dossiers.Printed;
 

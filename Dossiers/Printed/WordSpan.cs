@@ -1,4 +1,4 @@
-using Intake.Ocr;
+using Intake.Pages;
 
 namespace Intake.Dossiers.Printed;
 

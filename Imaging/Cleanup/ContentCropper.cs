@@ -1,3 +1,4 @@
+using Intake.Pages;
 using Intake.Imaging.Native;
 
 namespace Intake.Imaging.Cleanup;

@@ -1,3 +1,4 @@
+using Intake.Pages;
 using Intake.Imaging.Cleanup;
 
 namespace Intake.Imaging.Codes;

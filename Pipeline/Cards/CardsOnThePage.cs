@@ -1,3 +1,4 @@
+using Intake.Pages;
 using Intake.Imaging;
 using Intake.Imaging.Cleanup;
 

@@ -1,3 +1,4 @@
+using Intake.Pages;
 using Intake.Dossiers;
 using Intake.Dossiers.Mrz;
 using Intake.Imaging;

@@ -1,3 +1,4 @@
+using Intake.Pages;
 using System.Diagnostics;
 using System.Runtime.CompilerServices;
 using Intake.Imaging;

@@ -49,7 +49,6 @@ foreach (var (folder, file, truth) in new[]
     Write(Path.GetFileNameWithoutExtension(file), page, truth);
 }
 
-PdfSharpLicensing.EnsureLoaded();
 using (var document = new PdfDocument())
 {
     foreach (var name in names)

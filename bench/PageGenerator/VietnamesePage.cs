@@ -19,7 +19,6 @@ public static class VietnamesePage
     public static (byte[] Pdf, string Truth) Compose(IReadOnlyList<string> paragraphs, double widthMm = A4WidthMm, double heightMm = A4HeightMm, double points = 12, double marginMm = 20)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
-        PdfSharpLicensing.EnsureLoaded();
         DejaVuFontResolver.EnsureInstalled();
         using var document = new PdfDocument();
         var page = document.AddPage();

@@ -1,3 +1,4 @@
+using Intake.Pages;
 using FluentAssertions;
 using Intake.Imaging;
 using Intake.Ocr;

@@ -26,7 +26,6 @@ public static class CardRenderer
     /// <summary>A one-page PDF of the card face, page size = card size.</summary>
     public static byte[] Pdf(SyntheticCitizen citizen, CardSide side)
     {
-        PdfSharpLicensing.EnsureLoaded();
         PackageFonts.EnsureInstalled();
         using var document = new PdfDocument();
         var page = document.AddPage();

@@ -92,7 +92,6 @@ public static class DocumentPageRenderer
 
     private static byte[] Pdf(IReadOnlyList<string> lines)
     {
-        PdfSharpLicensing.EnsureLoaded();
         PackageFonts.EnsureInstalled();
         using var document = new PdfDocument();
         var page = document.AddPage();

@@ -44,7 +44,6 @@ public static class FlatbedScanFactory
     public static byte[] Pdf(SyntheticCitizen citizen, IReadOnlyList<CardPlacement> cards)
     {
         ArgumentNullException.ThrowIfNull(cards);
-        PdfSharpLicensing.EnsureLoaded();
         PackageFonts.EnsureInstalled();
         using var document = new PdfDocument();
         var page = document.AddPage();

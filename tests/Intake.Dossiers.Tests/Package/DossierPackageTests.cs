@@ -1,3 +1,4 @@
+using Intake.Pages;
 using System.Text.Json;
 using FluentAssertions;
 using Intake.Dossiers.Assembly;
@@ -21,7 +22,7 @@ public sealed class DossierPackageTests
         var citizen = SyntheticCitizen.Create(7);
         var pieces = new[]
         {
-            new RecognisedPiece(0, new Imaging.PixelRect(100, 200, 1011, 638), true, FakeOcrPage.Card("CĂN CƯỚC CÔNG DÂN", "Citizen Identity Card", $"Số / No.: {citizen.IdNumber}", "Họ và tên / Full name:", citizen.FullName.ToUpperInvariant()), citizen.QrPayload()),
+            new RecognisedPiece(0, new PixelRect(100, 200, 1011, 638), true, FakeOcrPage.Card("CĂN CƯỚC CÔNG DÂN", "Citizen Identity Card", $"Số / No.: {citizen.IdNumber}", "Họ và tên / Full name:", citizen.FullName.ToUpperInvariant()), citizen.QrPayload()),
             new RecognisedPiece(1, null, true, FakeOcrPage.Card("Đặc điểm nhân dạng / Personal identification:", "Nốt ruồi"), MrzLines: citizen.MrzLines()),
             new RecognisedPiece(2, null, false, FakeOcrPage.A4("TỜ KHAI ĐĂNG KÝ KHAI SINH", "Kính gửi: Ủy ban nhân dân phường")),
             new RecognisedPiece(3, null, false, FakeOcrPage.A4("Tôi cam đoan nội dung đề nghị là đúng sự thật")),

@@ -1,3 +1,4 @@
+using Intake.Pages;
 using FluentAssertions;
 using Intake.Dossiers.Printed;
 using Intake.Dossiers.Tests.Fixtures;

@@ -87,7 +87,6 @@ public sealed class ProcessVerbTests(ITestOutputHelper log) : IDisposable
 
     private static byte[] TwoPages(byte[] first, byte[] second)
     {
-        Intake.Ocr.PdfSharpLicensing.EnsureLoaded();
         using var output = new PdfSharp.Pdf.PdfDocument();
         foreach (var pdf in new[] { first, second })
         {

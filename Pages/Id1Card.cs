@@ -1,4 +1,4 @@
-namespace Intake.Imaging.Cleanup;
+namespace Intake.Pages;
 
 /// <summary>
 /// The ID-1 card format of ISO/IEC 7810 (85.60 × 53.98 mm, rounded to 85.6 × 54 as the CCCD circulars print it):

@@ -1,4 +1,4 @@
-namespace Intake.Ocr;
+namespace Intake.Pages;
 
 /// <summary>
 /// What recognition made of one page: the text in reading order (NFC), the words with boxes and

@@ -1,4 +1,4 @@
-namespace Intake.Imaging;
+namespace Intake.Pages;
 
 /// <summary>An axis-aligned rectangle in pixels, origin top left.</summary>
 public readonly record struct PixelRect(int X, int Y, int Width, int Height)

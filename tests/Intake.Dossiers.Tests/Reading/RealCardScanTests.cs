@@ -66,6 +66,7 @@ public sealed class RealCardScanTests(SharedScanReader shared, ITestOutputHelper
         var flatbed = new Score();
         var photos = new Score();
         var confidentlyWrong = new List<string>();
+        var (twoCardPages, bothFound) = (0, 0);
         for (var i = 0; i < scans.Length; i++)
         {
             var (scan, (page, dossier)) = (scans[i], results[i]);
@@ -78,6 +79,12 @@ public sealed class RealCardScanTests(SharedScanReader shared, ITestOutputHelper
             foreach (var score in new[] { all, scan.Photo ? photos : flatbed })
             {
                 score.Add(id, dob, sex, scan.ShowsFront ? name : null);
+            }
+
+            if (scan.Faces.Count == 2)
+            {
+                twoCardPages++;
+                bothFound += page.Pieces.Count >= 2 ? 1 : 0;
             }
 
             foreach (var (field, expected) in Expected(h))
@@ -103,7 +110,7 @@ public sealed class RealCardScanTests(SharedScanReader shared, ITestOutputHelper
             }
         }
 
-        var report = $"{scans.Length} captures: {all}; flatbed {flatbed}; photos {photos}; confidently wrong {confidentlyWrong.Count}";
+        var report = $"{scans.Length} captures: {all}; flatbed {flatbed}; photos {photos}; both cards found on {bothFound}/{twoCardPages} two-card pages; confidently wrong {confidentlyWrong.Count}";
         log.WriteLine(report);
         Console.WriteLine("RealCard: " + report);
         foreach (var wrong in confidentlyWrong)

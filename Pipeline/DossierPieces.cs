@@ -33,7 +33,7 @@ public static class DossierPieces
             var turn = card?.Turn ?? 0;
             var wholePage = page.Cleanup!.Crop is null && turn == 0 && region.Degrees == 0
                 && document.Bounds.X == 0 && document.Bounds.Y == 0 && document.Bounds.Width == page.Cleanup.Width && document.Bounds.Height == page.Cleanup.Height;
-            pieces.Add((new RecognisedPiece(pageIndex, bounds, IsCard: card is not null, text, card?.QrPayload, card?.MrzLines),
+            pieces.Add((new RecognisedPiece(pageIndex, bounds, IsCard: card is not null, text, card?.QrPayload, card?.MrzLines, reading.SecondLooks),
                 new PieceLayer(-1, pageIndex, wholePage, pdf, region.CenterX + offsetX, region.CenterY + offsetY, region.Width, region.Height, region.Degrees + turn)));
         }
 

@@ -28,6 +28,8 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
 
     public PageCleanerOptions Options => options;
 
+    public PageEngines Engines => engines;
+
     /// <summary>Cleans a decoded page; takes ownership of <paramref name="decoded"/>.</summary>
     public CleanedPage Clean(Image decoded, CancellationToken cancellationToken)
     {
@@ -44,6 +46,12 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
             // Cards are looked for on the page as scanned: the border crop would take a card photographed on a table
             // for the paper and cut the table away, leaving nothing around the card to find it by.
             var cards = options.FindDocuments ? clock.Time("documents", () => CardsOnThePage.Find(page), found => found.Count > 0) : [];
+            if (ResolutionFromCards(page, cards) is { } measured)
+            {
+                // the cards' known size says what the header did not: the page is archived and reported at it
+                page = Swap(page, page.WithDpi(measured, measured));
+                dpi = new DpiReport(declared, measured, Estimated: true);
+            }
             PixelRect? crop = null;
             if (cards.Count == 0)
             {
@@ -111,6 +119,25 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
         }
         return paper;
     }
+
+    /// <summary>
+    /// The page's resolution as its cards measure it (the median of their ID-1 widths), when the declared one
+    /// disagrees by more than a fifth, as a 300 dpi scan saved with a 96 dpi header does; null when it agrees or no
+    /// card was found on a page larger than a card (a lone card's own size says nothing about a header it fills).
+    /// </summary>
+    private static double? ResolutionFromCards(Image page, IReadOnlyList<CutCard> cards)
+    {
+        if (cards.Count == 0 || cards[0].Document.Bounds == WholeOf(page))
+        {
+            return null;
+        }
+
+        var measured = cards.Select(c => c.Image.DpiX).Order().ElementAt(cards.Count / 2);
+        var declared = page.DpiY > 0 ? page.DpiY : page.DpiX;
+        return declared > 0 && Math.Abs(measured - declared) <= declared * MaxResolutionDisagreement ? null : Math.Round(measured);
+    }
+
+    private const double MaxResolutionDisagreement = 0.2;
 
     /// <summary>
     /// Sets one card upright for reading; takes ownership of its image. A card needs no deskew: the

@@ -1,6 +1,7 @@
 using Intake.Ocr;
 using Intake.Ocr.Orientation;
 using Intake.Ocr.Zones;
+using Intake.Dossiers.Printed;
 using Intake.Pipeline.Cards;
 
 using Intake.Pipeline.Reports;
@@ -21,7 +22,11 @@ public sealed class PageEngines : IDisposable
         Orientation = new OrientationDetector(Readers);
         _zones = new ZoneReader(ZoneOptions.Mrz with { Workers = Readers.Workers });
         Cards = new CardOrienter(new MrzBandReader(_zones), Orientation);
+        Digits = new ZoneReader(new ZoneOptions { Languages = "eng", Alphabet = SecondLook.Digits, PageSegMode = SingleLine, Workers = Readers.Workers });
     }
+
+    // Tesseract's page segmentation mode for one line of text.
+    private const int SingleLine = 7;
 
     /// <summary>
     /// The models dossiers are read with: Vietnamese alone. With "vie+eng" the English model wins on capitals and drops
@@ -37,6 +42,9 @@ public sealed class PageEngines : IDisposable
 
     public CardOrienter Cards { get; }
 
+    /// <summary>One line read with digits only: the second look at a card's ID number (<see cref="SecondLook"/>).</summary>
+    public ZoneReader Digits { get; }
+
     public int Workers => Readers.Workers;
 
     /// <summary>Loads every reading engine now, in parallel, rather than on each worker's first page.</summary>
@@ -46,6 +54,7 @@ public sealed class PageEngines : IDisposable
     {
         Orientation.Dispose();
         _zones.Dispose();
+        Digits.Dispose();
         Readers.Dispose();
     }
 }

@@ -1,6 +1,7 @@
 using Intake.Pages;
 using System.Diagnostics;
 using System.Threading.Channels;
+using Intake.Dossiers.Printed;
 using Intake.Imaging;
 using Intake.Ocr;
 
@@ -221,9 +222,25 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
 
         watch = StageTiming.Start();
         var pieces = texts.Select(t => new PieceReading(t.Text, t.Piece?.Report,
-            options.KeepCleanImages && t.Piece is { } kept ? kept.Clean.Encode(".png") : null)).ToList();
+            options.KeepCleanImages && t.Piece is { } kept ? kept.Clean.Encode(".png") : null)
+        {
+            SecondLooks = t.Piece is { Report.Card: not null } card ? LookAgain(card.Clean, t.Text, token) : [],
+        }).ToList();
         if (options.KeepCleanImages) item.Stages.Add(watch.Stop("encode-clean", false));
         return new PageReading(pieces, item.Page?.Report, item.Stages);
+    }
+
+    /// <summary>Reads again, with the field's own alphabet, the zones of a card the domain asks about.</summary>
+    private List<ZoneAnswer> LookAgain(Image card, PageText text, CancellationToken token)
+    {
+        var answers = new List<ZoneAnswer>();
+        foreach (var request in SecondLook.Wanted(text))
+        {
+            using var zone = card.Crop(request.Box);
+            var read = cleaner!.Engines.Digits.Read(zone, token);
+            answers.Add(new ZoneAnswer(request.Field, string.Concat(read.Lines).Replace(" ", string.Empty, StringComparison.Ordinal), read.MeanConfidence));
+        }
+        return answers;
     }
 
     private static bool IsPageError(Exception e) => e is ImagingException or OcrException;

@@ -1,9 +1,15 @@
 using Intake.Pages;
-using Intake.Ocr;
+using Intake.Dossiers.Printed;
 
 using Intake.Pipeline.Reports;
 
 namespace Intake.Pipeline;
 
-/// <summary>What was read on one piece of a page, what cleanup did to it (null with cleanup off), and the clean piece as PNG when it is to be kept.</summary>
-public sealed record PieceReading(PageText Text, PieceReport? Cleanup, byte[]? CleanPng);
+/// <summary>
+/// What was read on one piece of a page, what cleanup did to it (null with cleanup off), the clean piece as PNG when it
+/// is to be kept, and the answers to the second looks the domain asked for on a card (empty elsewhere).
+/// </summary>
+public sealed record PieceReading(PageText Text, PieceReport? Cleanup, byte[]? CleanPng)
+{
+    public IReadOnlyList<ZoneAnswer> SecondLooks { get; init; } = [];
+}

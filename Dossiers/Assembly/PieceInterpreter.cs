@@ -46,7 +46,8 @@ internal static class PieceInterpreter
         checks.AddRange(printed.Checks.Where(c => !c.Passed));
 
         var type = classification.Type;
-        var sources = new List<Document> { new(type, classification.Confidence, [region], WithPlace(printed.Fields, piece)) };
+        var printedFields = WithSecondLooks(printed.Fields, piece);
+        var sources = new List<Document> { new(type, classification.Confidence, [region], WithPlace(printedFields, piece)) };
         if (mrzValid)
         {
             sources.Add(new Document(type, classification.Confidence, [region], WithPlace(mrz!.Value!.ToFields(), piece)));
@@ -58,6 +59,39 @@ internal static class PieceInterpreter
         }
 
         return new PieceReading(pieceIndex, classification, sources, checks);
+    }
+
+    // A digits-only second look that agrees with the first reading confirms it, up to this; one that stands alone
+    // or disagrees is believed over the general model's reading of bold digits, but not enough to skip review.
+    private const double ConfirmedCap = 0.95;
+    private const double SecondLookAloneCap = 0.8;
+
+    /// <summary>The printed fields with the second looks' answers folded in (<see cref="SecondLook"/>).</summary>
+    private static IReadOnlyDictionary<string, Field> WithSecondLooks(IReadOnlyDictionary<string, Field> printed, RecognisedPiece piece)
+    {
+        if (piece.SecondLooks is not { Count: > 0 } answers)
+        {
+            return printed;
+        }
+
+        var fields = new Dictionary<string, Field>(printed, StringComparer.Ordinal);
+        foreach (var answer in answers)
+        {
+            var cleaned = PrintedValueCleaner.Clean(answer.Field, answer.Text);
+            if (cleaned.Value is null || cleaned.Repaired)
+            {
+                continue;
+            }
+
+            fields[answer.Field] = printed.TryGetValue(answer.Field, out var first) switch
+            {
+                true when first.Value == cleaned.Value => first with { Confidence = Math.Max(first.Confidence, Math.Min(answer.Confidence, ConfirmedCap)) },
+                true => first with { Value = cleaned.Value, Confidence = Math.Min(answer.Confidence, SecondLookAloneCap), Alternatives = [first.Value] },
+                false => new Field(cleaned.Value, Math.Min(answer.Confidence, SecondLookAloneCap), FieldSource.Ocr, piece.PageIndex),
+            };
+        }
+
+        return fields;
     }
 
     /// <summary>Exact sources carry no box; they still come from this page.</summary>

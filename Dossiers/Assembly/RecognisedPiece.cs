@@ -5,7 +5,8 @@ namespace Intake.Dossiers.Assembly;
 /// <summary>
 /// One document candidate as the reading stages left it: a whole scanned page or a card cut out of one (Region, in
 /// the scanned page's pixels), its recognised text, the QR payload decoded on it (null: none found) and the lines read
-/// from its MRZ band (null: not looked for or nothing read). Reading is done; only meaning is left.
+/// from its MRZ band (null: not looked for or nothing read), and the answers to the second looks the domain asked for
+/// (<see cref="Printed.SecondLook"/>). Reading is done; only meaning is left.
 /// </summary>
 public sealed record RecognisedPiece(
     int PageIndex,
@@ -13,4 +14,5 @@ public sealed record RecognisedPiece(
     bool IsCard,
     PageText Text,
     string? QrPayload = null,
-    IReadOnlyList<string>? MrzLines = null);
+    IReadOnlyList<string>? MrzLines = null,
+    IReadOnlyList<Printed.ZoneAnswer>? SecondLooks = null);

@@ -25,6 +25,7 @@ public static class PrintedFieldExtractor
         var used = new bool[lines.Count];
         var fields = new Dictionary<string, Field>(StringComparer.Ordinal);
         var checks = new List<Check>();
+        var unread = new Dictionary<string, PixelRect>(StringComparer.Ordinal);
         var votes = new Dictionary<CardGeneration, int>();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -45,12 +46,20 @@ public static class PrintedFieldExtractor
                     checks.Add(cleaned.Failure);
                 }
 
+                // a word that only ends in the value ("sø/No:" before the number: the label and its colon are one
+                // word to the engine) belongs to the label, not to the value's box or confidence
+                var words = pieces.SelectMany(p => lines[p.Line].Words.Where(w => w.Start < p.End && w.End > p.Start
+                    && (w.Start >= p.Start || 2 * (w.End - p.Start) > w.End - w.Start))).ToArray();
                 if (cleaned.Value is null)
                 {
+                    if (Union(words.Select(w => w.Word.Box)) is { } where)
+                    {
+                        unread.TryAdd(hit.Label.Field, where);
+                    }
+
                     continue;
                 }
 
-                var words = pieces.SelectMany(p => lines[p.Line].Words.Where(w => w.Start < p.End && w.End > p.Start)).ToArray();
                 var confidence = words.Length > 0 ? words.Average(w => w.Word.Confidence) : lines[i].FallbackConfidence;
                 fields[hit.Label.Field] = new Field(
                     cleaned.Value,
@@ -66,7 +75,7 @@ public static class PrintedFieldExtractor
             checks.Add(NoText());
         }
 
-        return new PrintedFieldReading(Generation(votes), fields, checks);
+        return new PrintedFieldReading(Generation(votes), fields, checks) { Unread = unread };
     }
 
     /// <summary>Where the value of hit k of line i lies: the rest of its line, else the next line; addresses may run on.</summary>

@@ -1,7 +1,16 @@
+using Intake.Pages;
+
 namespace Intake.Dossiers.Printed;
 
-/// <summary>The fields read from one page's printed text, the card generation its labels point to, and what went wrong.</summary>
+/// <summary>
+/// The fields read from one page's printed text, the card generation its labels point to, and what went wrong.
+/// <see cref="Unread"/>: where a labelled value lies whose text could not be made into its field (an ID number with a
+/// letter in it), in the page's pixels, so it can be read again.
+/// </summary>
 public sealed record PrintedFieldReading(
     CardGeneration Generation,
     IReadOnlyDictionary<string, Field> Fields,
-    IReadOnlyList<Check> Checks);
+    IReadOnlyList<Check> Checks)
+{
+    public IReadOnlyDictionary<string, PixelRect> Unread { get; init; } = new Dictionary<string, PixelRect>();
+}

@@ -108,6 +108,10 @@ public static class VietnameseText
     {
         'Đ' => 'D',
         'đ' => 'd',
+        // not Vietnamese, but what Tesseract's Vietnamese model reads for a bold "ố" ("Số / No." read "sø/No:" on
+        // every 2021 card front of cccd-samples), so a label still matches
+        'ø' => 'o',
+        'Ø' => 'O',
         _ => c,
     };
 

@@ -49,6 +49,11 @@ internal static class DossierProcessing
             else reads[w.Page] = reading!;
         }, cancellationToken).GetAwaiter().GetResult();
         if (failed is not null) throw failed;
+        for (var i = 0; i < reads.Length; i++)
+        {
+            // archived at the resolution cleanup found (a card's known size beats a wrong header)
+            if (reads[i].Cleanup?.Dpi is { Estimated: true, Used: > 0 } found) pictures[i] = pictures[i] with { Dpi = found.Used };
+        }
         var reading = Stopwatch.GetElapsedTime(started);
 
         var pieces = new List<RecognisedPiece>();

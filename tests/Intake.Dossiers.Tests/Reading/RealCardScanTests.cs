@@ -18,7 +18,7 @@ namespace Intake.Dossiers.Tests.Reading;
 /// or more that is wrong. Set INTAKE_REALCARD_SEEDS=f3,p7 to look at a few scans again (f flatbed, p photo), and
 /// INTAKE_REALCARD_DUMP=folder to keep the captures (JPEG, and PNG to look at).
 /// </summary>
-// Red on purpose until the reading code catches up (issue 9, point 3): at main 8b4ef10 it fails on 2021 backs (a line
+// Red on purpose until the reading code catches up (issue 9, point 3): at main 7011314 it fails on 2021 backs (a line
 // above the MRZ band read as a fourth MRZ line), on fronts photographed by a phone (QR not decoded, "Số" read as "sø")
 // and on 2024 fronts read by OCR alone. The fixture follows the real card; the fix belongs to the reader.
 public sealed class RealCardScanTests(SharedScanReader shared, ITestOutputHelper log) : IClassFixture<SharedScanReader>

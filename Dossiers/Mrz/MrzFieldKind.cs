@@ -6,7 +6,10 @@ internal enum MrzFieldKind
     /// <summary>Letters or digits (a passport number): only letter/digit look-alikes are swapped.</summary>
     AlphaNumeric,
 
-    /// <summary>Digits only: letters were already turned into digits; look-alike digits are tried only with a witness.</summary>
+    /// <summary>
+    /// Digits only: look-alike letters were already turned into digits, and the check digit holds only when every
+    /// character is a digit (any other letter stays a failed check); look-alike digits are tried only with a witness.
+    /// </summary>
     Numeric,
 
     /// <summary>A YYMMDD date: as numeric, and a candidate must also be a real date.</summary>

@@ -34,62 +34,94 @@ internal static class MrzLineFinder
     }
 
     /// <summary>
-    /// OCR merges a long run of '&lt;' fillers and reads a few fewer (or more) than printed. When other lines have an MRZ
-    /// length, a line up to four short whose end is a filler run is padded, and a longer one that is all fillers from
-    /// that length on is trimmed:
-    /// trailing fillers carry no data and no check digit covers them, so nothing can be invented this way.
+    /// OCR merges a long run of '&lt;' fillers and reads a few fewer (or more) than printed, often with a K or X among
+    /// them. When other lines have an MRZ length, a longer line that is all fillers from that length on is cut there, a
+    /// shorter one that ends in fillers (a name line: "LY&lt;&lt;HONG&lt;HA&lt;&lt;&lt;&lt;&lt;&lt;" read 20 long) is padded at its end, and a line
+    /// up to four off whose longest filler run can absorb the difference gets that run padded or shortened, never below
+    /// two (a "&lt;&lt;" may be structure). Fillers carry no data and count 0 in every check digit (ICAO 9303
+    /// Part 3), so nothing can be invented this way, and a wrong guess moves data off its place, which the check
+    /// digits then report.
     /// </summary>
     private static string[] RestoreFillers(string[] lines)
     {
         var target = lines.Select(l => l.Length).Where(n => n is 30 or 36 or 44).GroupBy(n => n).OrderByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
-        if (target == 0)
+        return lines.Select(FillerLookAlikes).Select(line => target == 0 ? line : FitLongestFillerRun(line, target)).ToArray();
+    }
+
+    private static string FitLongestFillerRun(string line, int target)
+    {
+        var gap = target - line.Length;
+        if (gap < 0 && line.AsSpan(target - 1).IndexOfAnyExcept('<') < 0)
         {
-            return lines;
+            return line[..target]; // a line that is all fillers from the MRZ length on: the rest is the lid's edge read as '<'
         }
 
-        return lines.Select(FillerLookAlikes).Select(line =>
+        if (gap > 0 && line.EndsWith("<<", StringComparison.Ordinal))
         {
-            var gap = target - line.Length;
-            if (gap is > 0 and <= 4 && line.EndsWith("<<", StringComparison.Ordinal))
-            {
-                return line.PadRight(target, '<');
-            }
+            return line.PadRight(target, '<'); // a name line's trailing run, however much of it was merged
+        }
 
-            if (gap < 0 && line.Length > target + 1 && line.AsSpan(target - 1).IndexOfAnyExcept('<') < 0)
-            {
-                return line[..target];
-            }
-
+        if (gap == 0 || Math.Abs(gap) > 4)
+        {
             return line;
-        }).ToArray();
+        }
+
+        var (start, length) = (0, 0);
+        for (var i = 0; i < line.Length; i++)
+        {
+            var run = 0;
+            while (i + run < line.Length && line[i + run] == '<')
+            {
+                run++;
+            }
+
+            if (run > 0 && run >= length)
+            {
+                (start, length) = (i, run);
+            }
+
+            i += run;
+        }
+
+        if (gap > 0 && length >= 2)
+        {
+            return line.Insert(start, new string('<', gap));
+        }
+
+        return gap < 0 && length + gap >= 2 ? line.Remove(start, -gap) : line;
     }
 
     /// <summary>
-    /// OCR reads some of a long filler run's chevrons as K or X ("MARIA&lt;&lt;&lt;K&lt;K&lt;X&lt;&lt;"). In the run of fillers that ends a
-    /// line, a K or X between fillers is a filler: no name or number continues after the filler run starts.
+    /// OCR reads some chevrons of a filler run as K or X ("MARIA&lt;&lt;&lt;K&lt;K&lt;X&lt;&lt;", "VNM&lt;&lt;&lt;K&lt;K&lt;&lt;&lt;&lt;6", "NGOC&lt;&lt;&lt;&lt;&lt;KX").
+    /// A K/X run that follows a filler and is followed by a filler or the line's end, with two fillers on one side or
+    /// the line's end after it, is a filler: no name part or number stands between fillers that way. Letters that
+    /// touch a word ("ERIK&lt;&lt;") are left to the layout, which knows whose name it is.
     /// </summary>
-    private static string FillerLookAlikes(string line)
+    public static string FillerLookAlikes(string line)
     {
         var chars = line.ToCharArray();
-        var start = chars.Length;
-        var fillers = 0;
-        for (var i = chars.Length - 1; i >= 0; i--)
+        for (var i = 1; i < chars.Length; i++)
         {
-            if (chars[i] == '<')
+            if (chars[i] is not ('K' or 'X') || chars[i - 1] != '<')
             {
-                fillers++;
-            }
-            else if (chars[i] is not ('K' or 'X') || i == 0 || chars[i - 1] != '<' || fillers < 2)
-            {
-                break;
+                continue;
             }
 
-            start = i;
-        }
+            var end = i;
+            while (end < chars.Length && chars[end] is 'K' or 'X')
+            {
+                end++;
+            }
 
-        for (var i = start; i < chars.Length; i++)
-        {
-            chars[i] = chars[i] is 'K' or 'X' ? '<' : chars[i];
+            var atLineEnd = end == chars.Length;
+            var twoBefore = i >= 2 && chars[i - 2] == '<';
+            var twoAfter = end + 1 < chars.Length && chars[end] == '<' && chars[end + 1] == '<';
+            if (atLineEnd || (chars[end] == '<' && (twoBefore || twoAfter)))
+            {
+                Array.Fill(chars, '<', i, end - i);
+            }
+
+            i = end;
         }
 
         return new string(chars);

@@ -4,20 +4,34 @@ namespace Intake.Dossiers.Mrz;
 
 /// <summary>
 /// The MRZ lines being read, as a mutable copy, and the record of every repair made to them. Repairs are
-/// position-aware: a letter where only digits may stand is a misread digit and vice versa; inside a field that
-/// may hold both, only the check digit can tell, and a repair is kept only when exactly one candidate satisfies it.
+/// position-aware (ICAO 9303 Part 5 for TD1, Part 4 for TD3: each field says whether it holds digits, letters or
+/// both): a look-alike letter where only digits may stand is a misread digit and vice versa; inside a field that may
+/// hold both, only the check digit (ICAO 9303 Part 3) can tell, and a repair is kept only when exactly one candidate
+/// satisfies it. Only OCR-B look-alikes are ever repaired; any other misreading stays a failed check, visible in
+/// <see cref="Checks"/> and <see cref="Results"/>, never a silently changed or dropped field.
 /// </summary>
 internal sealed class MrzRepairBench
 {
-    // OCR-B look-alikes named in the guide: letter ↔ digit.
-    private static readonly Dictionary<char, char> LetterToDigit = new() { ['O'] = '0', ['I'] = '1', ['B'] = '8', ['S'] = '5', ['Z'] = '2' };
-    private static readonly Dictionary<char, char> DigitToLetter = LetterToDigit.ToDictionary(p => p.Value, p => p.Key);
+    // OCR-B look-alikes, letter → digit, for zones that hold only digits. G↔6 belongs here: G counts 16 in the
+    // check digit (ICAO 9303 Part 3), ≡ 6 mod 10, so a G left in a digits zone passes its check digit unnoticed.
+    private static readonly Dictionary<char, char> LetterToDigit = new()
+    {
+        ['O'] = '0', ['D'] = '0', ['Q'] = '0', ['I'] = '1', ['L'] = '1', ['Z'] = '2', ['S'] = '5', ['G'] = '6', ['B'] = '8',
+    };
+
+    // digit → letter, for zones that hold only letters (names, codes): the one letter each digit is mistaken for
+    private static readonly Dictionary<char, char> DigitToLetter = new()
+    {
+        ['0'] = 'O', ['1'] = 'I', ['2'] = 'Z', ['5'] = 'S', ['6'] = 'G', ['8'] = 'B',
+    };
 
     // Digits that OCR confuses with each other (including 9 read as 0 in dates, as the guide warns).
     private static readonly Dictionary<char, string> DigitLookAlikes = new()
     {
         ['0'] = "89", ['1'] = "7", ['3'] = "8", ['5'] = "6", ['6'] = "58", ['7'] = "1", ['8'] = "0369", ['9'] = "08",
     };
+
+    private static readonly Dictionary<char, char> FillerLookAlikes = new() { ['K'] = '<', ['X'] = '<' };
 
     private readonly char[][] _lines;
     private readonly List<string> _repairs = [];
@@ -45,18 +59,24 @@ internal sealed class MrzRepairBench
     public void ForceLetters(int line, int start, int length, string field) => Force(line, start, length, field, DigitToLetter);
 
     /// <summary>
-    /// Verifies one field against its check digit and, if it fails, looks for the single repair that makes it hold.
-    /// A mod-10 check digit with weights 7, 3, 1 cannot tell which of two positions three apart was misread
-    /// (900215 is "fixed" by 800215 as well as by 900115), so digit-for-digit repairs are tried only when an
-    /// independent <paramref name="witness"/> (the birth year inside the Vietnamese ID) can vet each candidate.
+    /// Verifies one field against its check digit (ICAO 9303 Part 3, check digits in the MRZ) and, if it fails, looks for the single
+    /// look-alike repair that makes it hold. A digits-only field holds only when every character is a digit (a letter
+    /// counts 10-35 and can satisfy the check by accident: G = 16 ≡ 6). A mod-10 check digit with weights 7, 3, 1
+    /// cannot tell which of two positions three apart was misread (900215 is "fixed" by 800215 as well as by 900115),
+    /// so digit-for-digit repairs are tried only when an independent <paramref name="witness"/> (the birth year inside
+    /// the Vietnamese ID) vets each candidate, and then every single-digit change, look-alike or not, and a misread
+    /// check digit compete: the repair is made only when it is the one change that fits and it is a look-alike.
+    /// A field that stays wrong is a failed check named <c>mrz.{field}</c>. An empty <paramref name="optional"/>
+    /// field may leave its check digit as a filler (ICAO 9303 Part 5, TD1 optional data).
     /// </summary>
-    public bool Verify(string field, int line, int start, int length, int checkPosition, MrzFieldKind kind, Func<string, bool>? witness = null)
+    public bool Verify(
+        string field, int line, int start, int length, int checkPosition, MrzFieldKind kind, Func<string, bool>? witness = null, bool optional = true)
     {
         var data = _lines[line].AsSpan(start, length);
         var checkChar = _lines[line][checkPosition];
-        if (checkChar == '<' && data.ToString().All(c => c == '<'))
+        if (optional && checkChar == '<' && data.ToString().All(c => c == '<'))
         {
-            return Record(field, valid: true, repaired: false); // an empty optional field may leave its check digit blank
+            return Record(field, valid: true, repaired: false);
         }
 
         if (Holds(data, checkChar, kind))
@@ -64,26 +84,12 @@ internal sealed class MrzRepairBench
             return Record(field, valid: true, repaired: false);
         }
 
-        var candidates = new List<(int Position, char Replacement)>();
-        var buffer = data.ToArray();
-        for (var i = 0; i < buffer.Length; i++)
+        var candidates = witness is null
+            ? LookAlikeCandidates(data, checkChar, kind)
+            : WitnessedCandidates(data, checkChar, kind, witness);
+        if (candidates is [var only] && only.Position >= 0 && IsLookAlike(data[only.Position], only.Replacement, kind, witness is not null))
         {
-            var original = buffer[i];
-            foreach (var replacement in Alternatives(original, kind, witness is not null))
-            {
-                buffer[i] = replacement;
-                if (Holds(buffer, checkChar, kind) && (witness is null || witness(new string(buffer))))
-                {
-                    candidates.Add((i, replacement));
-                }
-            }
-
-            buffer[i] = original;
-        }
-
-        if (candidates.Count == 1)
-        {
-            var (position, replacement) = candidates[0];
+            var (position, replacement) = only;
             var was = _lines[line][start + position];
             _lines[line][start + position] = replacement;
             var where = Where(line, start + position);
@@ -95,13 +101,77 @@ internal sealed class MrzRepairBench
             return Record(field, valid: true, repaired: true);
         }
 
-        var reason = candidates.Count == 0 ? "không sửa được / no repair fits" : $"{candidates.Count} cách sửa / {candidates.Count} possible repairs";
+        var (vi, en) = candidates.Count switch
+        {
+            0 => ("không sửa được", "no look-alike repair fits"),
+            1 => ("chỉ một cách sửa khớp nhưng không phải ký tự dễ nhầm, không tự sửa", "the one change that fits is not a look-alike, not applied"),
+            _ => ($"{candidates.Count} cách sửa đều khớp", $"{candidates.Count} possible repairs"),
+        };
         _checks.Add(Check.Fail(
             $"mrz.{field}",
-            $"MRZ: chữ số kiểm tra của {field} không khớp ({reason})",
-            $"MRZ: the check digit of {field} does not match"));
+            $"MRZ: chữ số kiểm tra của {field} không khớp ({vi})",
+            $"MRZ: the check digit of {field} does not match ({en})"));
         return Record(field, valid: false, repaired: false);
     }
+
+    /// <summary>Letter ↔ digit look-alikes at each position that make the check digit hold (no witness needed: a letter in a digits field is never right).</summary>
+    private static List<(int Position, char Replacement)> LookAlikeCandidates(ReadOnlySpan<char> data, char checkChar, MrzFieldKind kind)
+    {
+        var candidates = new List<(int Position, char Replacement)>();
+        var buffer = data.ToArray();
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            var original = buffer[i];
+            foreach (var replacement in LetterDigitSwaps(original, kind))
+            {
+                buffer[i] = replacement;
+                if (Holds(buffer, checkChar, kind))
+                {
+                    candidates.Add((i, replacement));
+                }
+            }
+
+            buffer[i] = original;
+        }
+
+        return candidates;
+    }
+
+    /// <summary>
+    /// Every single-digit change that makes the field hold and satisfies the witness, and (position −1) the hypothesis
+    /// that the check digit itself was misread, which competes with them but is never applied.
+    /// </summary>
+    private static List<(int Position, char Replacement)> WitnessedCandidates(ReadOnlySpan<char> data, char checkChar, MrzFieldKind kind, Func<string, bool> witness)
+    {
+        var candidates = new List<(int Position, char Replacement)>();
+        var buffer = data.ToArray();
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            var original = buffer[i];
+            for (var digit = '0'; digit <= '9'; digit++)
+            {
+                buffer[i] = digit;
+                if (digit != original && Holds(buffer, checkChar, kind) && witness(new string(buffer)))
+                {
+                    candidates.Add((i, digit));
+                }
+            }
+
+            buffer[i] = original;
+        }
+
+        var asRead = data.ToString();
+        if (MrzCheckDigit.Compute(asRead) is { } computed && Holds(asRead, (char)('0' + computed), kind) && witness(asRead))
+        {
+            candidates.Add((-1, (char)('0' + computed)));
+        }
+
+        return candidates;
+    }
+
+    private static bool IsLookAlike(char original, char replacement, MrzFieldKind kind, bool witnessed) =>
+        LetterDigitSwaps(original, kind).Contains(replacement)
+        || (witnessed && DigitLookAlikes.TryGetValue(original, out var digits) && digits.Contains(replacement, StringComparison.Ordinal));
 
     /// <summary>Verifies the composite check digit over several spans; never repairs (every span was already checked).</summary>
     public bool VerifyComposite(IEnumerable<(int Line, int Start, int Length)> spans, int line, int checkPosition)
@@ -121,16 +191,30 @@ internal sealed class MrzRepairBench
             return false;
         }
 
-        return kind != MrzFieldKind.Date || MrzDates.IsDate(data);
+        return kind switch
+        {
+            MrzFieldKind.Numeric => data.IndexOfAnyExceptInRange('0', '9') < 0,
+            MrzFieldKind.Date => MrzDates.IsDate(data),
+            _ => true,
+        };
     }
 
-    private static IEnumerable<char> Alternatives(char c, MrzFieldKind kind, bool witnessed) => kind switch
+    private static char[] LetterDigitSwaps(char c, MrzFieldKind kind) => kind switch
     {
         MrzFieldKind.AlphaNumeric when LetterToDigit.TryGetValue(c, out var digit) => [digit],
         MrzFieldKind.AlphaNumeric when DigitToLetter.TryGetValue(c, out var letter) => [letter],
-        MrzFieldKind.Numeric or MrzFieldKind.Date when witnessed && DigitLookAlikes.TryGetValue(c, out var digits) => digits,
         _ => [],
     };
+
+    /// <summary>
+    /// In a zone the layout reserves for fillers (Vietnamese TD1: line 1 positions 28-29, line 2 positions 19-29) a K
+    /// or X is a misread '&lt;': Tesseract reads OCR-B chevrons so. K counts 20 ≡ 0 mod 10 in every check digit
+    /// (ICAO 9303 Part 3), so no check digit would notice it.
+    /// </summary>
+    public void ForceFillers(int line, int start, int length, string field) => Force(line, start, length, field, FillerLookAlikes);
+
+    /// <summary>Turns one K or X the layout has shown to be a misread filler into '&lt;', and records it.</summary>
+    public void RepairFiller(int line, int index, string field) => Force(line, index, 1, field, FillerLookAlikes);
 
     private void Force(int line, int start, int length, string field, Dictionary<char, char> map)
     {

@@ -1,9 +1,11 @@
 namespace Intake.Dossiers.Mrz;
 
 /// <summary>
-/// TD1 (ID cards, 3×30). Line 1: document code, issuer, number + check, optional data (Vietnam: the 12-digit ID in
-/// positions 16-27, its check digit in 30). Line 2: birth + check, sex, expiry + check, nationality, optional, composite.
-/// Line 3: the name.
+/// TD1 (ID cards, 3×30; ICAO 9303 Part 5). Line 1: document code, issuer, number + check, optional data
+/// (Vietnam: the 12-digit ID in positions 16-27, fillers in 28-29, the ID's check digit in 30). Line 2: birth +
+/// check, sex, expiry + check, nationality, optional data (Vietnam: fillers), composite. Line 3: the name.
+/// Check digits follow ICAO 9303 Part 3. Every field of a Vietnamese card is either read, repaired from a look-alike, or
+/// reported by a failed check: none is dropped while its check says valid.
 /// </summary>
 internal static class Td1Layout
 {
@@ -18,7 +20,9 @@ internal static class Td1Layout
         {
             bench.ForceDigits(0, 5, 10, MrzReading.DocumentNumberField);
             bench.ForceDigits(0, 15, 12, MrzReading.PersonalIdField);
+            bench.ForceFillers(0, 27, 2, MrzReading.PersonalIdField);
             bench.ForceDigits(0, 29, 1, MrzReading.PersonalIdField);
+            bench.ForceFillers(1, 18, 11, "optionalData");
         }
         else
         {
@@ -31,7 +35,7 @@ internal static class Td1Layout
         bench.ForceDigits(1, 29, 1, MrzReading.CompositeField);
 
         bench.Verify(MrzReading.DocumentNumberField, 0, 5, 9, 14, vietnamese ? MrzFieldKind.Numeric : MrzFieldKind.AlphaNumeric);
-        var idValid = vietnamese && bench.Verify(MrzReading.PersonalIdField, 0, 15, 12, 29, MrzFieldKind.Numeric);
+        var idValid = vietnamese && bench.Verify(MrzReading.PersonalIdField, 0, 15, 12, 29, MrzFieldKind.Numeric, optional: false);
 
         // a valid Vietnamese ID carries the birth year (digits 5-6): the witness a digit repair of the birth date needs
         var idYear = idValid ? bench.Get(0, 19, 2) : null;
@@ -40,6 +44,11 @@ internal static class Td1Layout
         bench.VerifyComposite([(0, 5, 25), (1, 0, 7), (1, 8, 7), (1, 18, 11)], 1, 29);
 
         bench.ForceLetters(2, 0, 30, "name");
+        if (vietnamese || bench.Get(1, 15, 3) == "VNM")
+        {
+            VietnameseNameZone.Clean(bench);
+        }
+
         var (surname, given) = MrzNames.Split(bench.Get(2, 0, 30));
 
         string? personalId = null;

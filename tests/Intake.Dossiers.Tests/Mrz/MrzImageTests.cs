@@ -3,6 +3,7 @@ using Intake.Dossiers.Mrz;
 using Intake.Pipeline.Cards;
 using Intake.Imaging;
 using Intake.Ocr.Zones;
+using Intake.Pages;
 using Intake.TestSupport;
 
 namespace Intake.Dossiers.Tests.Mrz;

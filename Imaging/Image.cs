@@ -66,6 +66,16 @@ public sealed class Image : IDisposable
         return new Image(result);
     }
 
+    /// <summary>
+    /// Scaled by <paramref name="factor"/> (0 &lt; factor ≤ 8) in both directions, cubic when enlarging, area-averaged when
+    /// shrinking; the dpi scales alike. Refused (<see cref="ImagingException"/>) above 500 megapixels.
+    /// </summary>
+    public Image Scale(double factor)
+    {
+        NativeStatus.Check(ImagingNative.ImageResize(_handle, factor, out var result));
+        return new Image(result);
+    }
+
     public Image Crop(PixelRect rect)
     {
         NativeStatus.Check(ImagingNative.ImageCrop(_handle, rect.X, rect.Y, rect.Width, rect.Height, out var result));

@@ -45,7 +45,25 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
 
             // Cards are looked for on the page as scanned: the border crop would take a card photographed on a table
             // for the paper and cut the table away, leaving nothing around the card to find it by.
-            var cards = options.FindDocuments ? clock.Time("documents", () => CardsOnThePage.Find(page), found => found.Count > 0) : [];
+            var found = options.FindDocuments ? clock.Time("documents", () => CardsOnThePage.Find(page), f => f.Count > 0) : [];
+            var cards = new List<(CleanPiece Piece, FoundDocument Document)>();
+            var next = 0;
+            try
+            {
+                for (; next < found.Count; next++)
+                {
+                    var i = next;
+                    if (PrepareCard(found[i], cancellationToken) is { } piece) cards.Add((piece, found[i].Document));
+                }
+            }
+            catch
+            {
+                // PrepareCard disposed the card it failed on; the ones after it were never taken
+                foreach (var left in found.Skip(next + 1)) left.Image.Dispose();
+                foreach (var (piece, _) in cards) piece.Dispose();
+                throw;
+            }
+
             if (ResolutionFromCards(page, cards) is { } measured)
             {
                 // the cards' known size says what the header did not: the page is archived and reported at it
@@ -61,26 +79,12 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
             }
 
             var report = new PageCleanupReport(dpi, page.Width, page.Height, crop, [.. cards.Select(c => c.Document)], clock.Stages);
+            pieces.AddRange(cards.Select(c => c.Piece));
             if (cards.Count == 0)
             {
                 var whole = page;
                 page = null!;
                 pieces.Add(Prepare(whole, null, cancellationToken));
-            }
-            else
-            {
-                for (var i = 0; i < cards.Count; i++)
-                {
-                    try
-                    {
-                        pieces.Add(PrepareCard(cards[i], cancellationToken));
-                    }
-                    catch
-                    {
-                        foreach (var left in cards.Skip(i + 1)) left.Image.Dispose();
-                        throw;
-                    }
-                }
             }
             return new CleanedPage(pieces, report);
         }
@@ -125,14 +129,14 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
     /// disagrees by more than a fifth, as a 300 dpi scan saved with a 96 dpi header does; null when it agrees or no
     /// card was found on a page larger than a card (a lone card's own size says nothing about a header it fills).
     /// </summary>
-    private static double? ResolutionFromCards(Image page, IReadOnlyList<CutCard> cards)
+    private static double? ResolutionFromCards(Image page, List<(CleanPiece Piece, FoundDocument Document)> cards)
     {
         if (cards.Count == 0 || cards[0].Document.Bounds == WholeOf(page))
         {
             return null;
         }
 
-        var measured = cards.Select(c => c.Image.DpiX).Order().ElementAt(cards.Count / 2);
+        var measured = cards.Select(c => c.Piece.Clean.DpiX).Order().ElementAt(cards.Count / 2);
         var declared = page.DpiY > 0 ? page.DpiY : page.DpiX;
         return declared > 0 && Math.Abs(measured - declared) <= declared * MaxResolutionDisagreement ? null : Math.Round(measured);
     }
@@ -141,16 +145,23 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
 
     /// <summary>
     /// Sets one card upright for reading; takes ownership of its image. A card needs no deskew: the
-    /// finder measured its angle from its outline and cut it out straight.
+    /// finder measured its angle from its outline and cut it out straight. Null (the image disposed) when the card was
+    /// known by its proportions only and carries no QR code or MRZ to confirm it.
     /// </summary>
-    private CleanPiece PrepareCard(CutCard card, CancellationToken cancellationToken)
+    private CleanPiece? PrepareCard(CutCard card, CancellationToken cancellationToken)
     {
         var clock = new StageClock();
         var current = card.Image;
         try
         {
             var blank = clock.Time("blank", () => _blank.Judge(current), _ => false);
-            var upright = clock.Time("card-orientation", () => engines.Cards.Orient(current, cancellationToken), c => c.Turn != 0);
+            var upright = clock.Time("card-orientation", () => engines.Cards.Orient(current, codesRequired: !card.ByOutline, cancellationToken), c => c?.Turn is not (null or 0));
+            if (upright is null)
+            {
+                // known by its proportions only, and no code on it: a block of text shaped like a card
+                current.Dispose();
+                return null;
+            }
             if (upright.Turn != 0)
             {
                 var turned = clock.Time("turn", () => current.Rotate(upright.Turn), _ => true);

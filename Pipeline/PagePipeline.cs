@@ -243,5 +243,6 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
         return answers;
     }
 
-    private static bool IsPageError(Exception e) => e is ImagingException or OcrException;
+    // An image that will not decode, an engine that fails on it, a PDF page poppler cannot draw: that page only.
+    private static bool IsPageError(Exception e) => e is ImagingException or OcrException or InvalidDataException;
 }

@@ -80,6 +80,7 @@ public static class ApplicantMerger
                 $"{name}: {chosen.Origin} reads \"{chosen.Field.Value}\" but {other.Origin} reads \"{other.Field.Value}\""));
         }
 
+        // every other source's own spelling is kept, the same name in another tone-mark placement or case included
         var alternatives = others.Select(c => c.Field.Value).Where(v => v != chosen.Field.Value).Distinct(StringComparer.Ordinal).ToArray();
         var nameFromMrzOnly = name == FieldNames.FullName && chosen.Field.Source == FieldSource.Mrz;
         return new FieldDecision(
@@ -158,10 +159,9 @@ public static class ApplicantMerger
         }
     }
 
-    /// <summary>What two readings must share to agree: the same letters and digits, ignoring case and punctuation (diacritics count).</summary>
-    private static string Comparable(string value) =>
-        string.Join(' ', Words(VietnameseText.Nfc(value).ToUpperInvariant()));
-
-    private static string[] Words(string upper) =>
-        upper.Split(upper.Where(c => !char.IsLetterOrDigit(c)).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries);
+    /// <summary>
+    /// What two readings must share to agree: the same letters and digits, ignoring case, punctuation, NFC/NFD and
+    /// the old/new tone-mark placement ("Thuỷ Hoà" = "THỦY HÒA"); diacritics otherwise count ("Hòa" ≠ "Hoa").
+    /// </summary>
+    private static string Comparable(string value) => VietnameseText.ComparisonKey(value);
 }

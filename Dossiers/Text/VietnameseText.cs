@@ -73,8 +73,11 @@ public static class VietnameseText
     }
 
     /// <summary>
-    /// Puts the tone mark of syllables ending in oa, oe, uy on the last vowel ("hòa" → "hoà", "thủy" → "thuỷ"),
-    /// the one placement on which the old and new spelling conventions differ, so both spellings give the same key.
+    /// Moves a tone mark written on the first vowel of an oa, oe or uy pair to the second ("hòa" → "hoà", "thủy" →
+    /// "thuỷ", "óa" → "oá", "hòan" → "hoàn"): the old convention marks the first vowel of an open syllable, the new
+    /// one (Bộ GD&amp;ĐT, Quyết định 1989/QĐ-BGDĐT, 2018) the second, so both spellings give the same key. Syllables where
+    /// the conventions agree ("hoàng", "tuyết", "quý", "mùa") are unchanged. For comparison and look-up only, never
+    /// for display. Input in any normalisation form; output NFC, case kept.
     /// </summary>
     public static string NormaliseTonePlacement(string? text)
     {
@@ -104,6 +107,29 @@ public static class VietnameseText
         return result.ToString().Normalize(NormalizationForm.FormC);
     }
 
+    /// <summary>
+    /// The key two spellings of a name or address must share to be the same: NFC, tone placement normalised, upper
+    /// case, words separated by single spaces (punctuation ignored). Diacritics still count: "Hòa" ≠ "Hoa".
+    /// </summary>
+    public static string ComparisonKey(string? text)
+    {
+        var upper = NormaliseTonePlacement(text).ToUpperInvariant();
+        var key = new StringBuilder(upper.Length);
+        foreach (var c in upper)
+        {
+            if (char.IsLetterOrDigit(c))
+            {
+                key.Append(c);
+            }
+            else if (key.Length > 0 && key[^1] != ' ')
+            {
+                key.Append(' ');
+            }
+        }
+
+        return key.ToString().TrimEnd();
+    }
+
     private static char FoldLetter(char c) => c switch
     {
         'Đ' => 'D',
@@ -122,46 +148,46 @@ public static class VietnameseText
 
     private static string NormaliseSyllable(string syllable)
     {
-        // Split into letters, each with its own non-tone marks; pull the tone out wherever it sits.
-        var letters = new List<(char Base, string Marks)>();
-        char? tone = null;
+        // Split into letters, each with its own quality marks (breve, circumflex, horn) and its tone, if any.
+        var letters = new List<(char Base, string Marks, char? Tone)>();
         foreach (var c in syllable)
         {
-            if (IsTone(c))
+            if (letters.Count > 0 && IsTone(c))
             {
-                tone ??= c;
+                letters[^1] = letters[^1] with { Tone = letters[^1].Tone ?? c };
             }
-            else if (CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark && letters.Count > 0)
+            else if (letters.Count > 0 && CharUnicodeInfo.GetUnicodeCategory(c) == UnicodeCategory.NonSpacingMark)
             {
-                letters[^1] = (letters[^1].Base, letters[^1].Marks + c);
+                letters[^1] = letters[^1] with { Marks = letters[^1].Marks + c };
             }
             else
             {
-                letters.Add((c, string.Empty));
+                letters.Add((c, string.Empty, null));
             }
         }
 
-        if (tone is null || letters.Count < 2)
+        var first = letters.FindIndex(l => l.Tone is not null);
+        if (first < 0 || first + 1 >= letters.Count)
         {
             return syllable;
         }
 
-        var last = letters[^1];
-        var previous = letters[^2];
-        var ending = string.Concat(char.ToLowerInvariant(previous.Base), char.ToLowerInvariant(last.Base));
-        var plain = last.Marks.Length == 0 && previous.Marks.Length == 0;
-        if (!plain || ending is not ("oa" or "oe" or "uy"))
+        var (vowel, next) = (letters[first], letters[first + 1]);
+        var pair = string.Concat(char.ToLowerInvariant(vowel.Base), char.ToLowerInvariant(next.Base));
+        if (vowel.Marks.Length > 0 || next.Marks.Length > 0 || next.Tone is not null || pair is not ("oa" or "oe" or "uy"))
         {
             return syllable;
         }
 
+        letters[first] = vowel with { Tone = null };
+        letters[first + 1] = next with { Tone = vowel.Tone };
         var rebuilt = new StringBuilder(syllable.Length);
-        for (var i = 0; i < letters.Count; i++)
+        foreach (var (letter, marks, tone) in letters)
         {
-            rebuilt.Append(letters[i].Base).Append(letters[i].Marks);
-            if (i == letters.Count - 1)
+            rebuilt.Append(letter).Append(marks);
+            if (tone is { } t)
             {
-                rebuilt.Append(tone.Value);
+                rebuilt.Append(t);
             }
         }
 

@@ -62,6 +62,12 @@ internal static unsafe partial class ImagingNative
     [LibraryImport(Library, EntryPoint = "intake_blank_score")]
     internal static partial int BlankScore(ImageHandle image, out double score);
 
+    [LibraryImport(Library, EntryPoint = "intake_text_x_heights")]
+    internal static partial int TextXHeights(ImageHandle image, out double body, out double smallest, out int glyphs);
+
+    [LibraryImport(Library, EntryPoint = "intake_invert_dark_bars")]
+    internal static partial int InvertDarkBars(ImageHandle image, out ImageHandle result, out int bars);
+
     [LibraryImport(Library, EntryPoint = "intake_estimate_dpi")]
     internal static partial int EstimateDpi(ImageHandle image, out double dpi);
 

@@ -63,6 +63,9 @@ internal static unsafe partial class ImagingNative
     [LibraryImport(Library, EntryPoint = "intake_image_rotate")]
     internal static partial int ImageRotate(ImageHandle image, double degrees, out ImageHandle result);
 
+    [LibraryImport(Library, EntryPoint = "intake_image_resize")]
+    internal static partial int ImageResize(ImageHandle image, double factor, out ImageHandle result);
+
     [LibraryImport(Library, EntryPoint = "intake_image_crop")]
     internal static partial int ImageCrop(ImageHandle image, int x, int y, int width, int height, out ImageHandle result);
 

@@ -34,24 +34,35 @@ internal static class ProcessVerb
 
     /// <summary>
     /// Builds and writes the dossier, then prints its summary; what `intake process` does once its arguments are read,
-    /// and `intake scan --process` once the pages are on disk. Inputs that cannot be read are one line and exit code 2.
+    /// and `intake scan --process` once the pages are on disk. Inputs that cannot be read are one line each and exit
+    /// code 2; the dossier is still built from the others. Progress goes to standard output every
+    /// <see cref="ProgressEvery"/> pages when there are more than that.
     /// </summary>
     public static int Build(ProcessRequest request, TextWriter output, TextWriter error, CancellationToken token)
     {
         try
         {
-            var outcome = DossierProcessing.Run(request, token);
+            var outcome = DossierProcessing.Run(request, token, (done, total) => Progress(output, done, total));
+            foreach (var refusal in outcome.Refusals) error.WriteLine($"intake: {refusal}");
             Report(output, outcome);
-            return 0;
+            return outcome.Refusals.Count > 0 ? IntakeCli.UsageError : 0;
         }
         // InvalidOperationException: poppler's tools missing; DossierCodeSequenceException: the kiosk's code sequence
         // cannot be read or written (a corrupt state file is refused rather than risking a duplicate code)
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ImagingException or OcrException or ArgumentException
                                    or InvalidOperationException or DossierCodeSequenceException)
         {
-            error.WriteLine($"intake: {e.Message}");
+            foreach (var line in e.Message.Split(Environment.NewLine)) error.WriteLine($"intake: {line}");
             return IntakeCli.UsageError;
         }
+    }
+
+    private const int ProgressEvery = 10;
+
+    private static void Progress(TextWriter output, int done, int total)
+    {
+        if (total <= ProgressEvery || (done % ProgressEvery != 0 && done != total)) return;
+        lock (output) output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Đã đọc / read {done}/{total} trang / pages"));
     }
 
     private static void Report(TextWriter output, ProcessOutcome outcome)

@@ -3,6 +3,7 @@ using System.Security.Cryptography;
 using Intake.Dossiers;
 using Intake.Dossiers.Assembly;
 using Intake.Dossiers.Package;
+using Intake.Imaging;
 using Intake.Ocr;
 using Intake.Pipeline;
 
@@ -12,10 +13,15 @@ namespace Intake.Kiosk.Host.Processing;
 /// One dossier from all inputs: pages go through the one page pipeline (decode, cleanup with the cards found and set
 /// upright, recognition; one page per engine at a time), then the domain assembles them in page order and the
 /// package is written. This only composes the two.
+/// An input or page that cannot be read is left out with one line in <see cref="ProcessOutcome.Refusals"/>; the
+/// others make the dossier. A blank page is kept (the scan is archived as it is) but its reading is not used, and it
+/// gets a failed check naming it. Limits are per page (the rasteriser's per-page deadline), so a long PDF is not cut short.
 /// </summary>
 internal static class DossierProcessing
 {
-    public static ProcessOutcome Run(ProcessRequest request, CancellationToken cancellationToken)
+    /// <param name="pageDone">Told (pages done, pages in all) after each page, from any thread.</param>
+    /// <exception cref="InvalidDataException">No input could be read; the message holds one line per input.</exception>
+    public static ProcessOutcome Run(ProcessRequest request, CancellationToken cancellationToken, Action<int, int>? pageDone = null)
     {
         ArgumentNullException.ThrowIfNull(request);
         if (!DossierCode.IsValidKioskCode(request.KioskCode))
@@ -27,13 +33,20 @@ internal static class DossierProcessing
         var scannedAt = DateTimeOffset.Now;
         using var inputs = new InputPages();
         using var engines = new PageEngines(new OcrOptions { Languages = PageEngines.DossierLanguages, Workers = request.Workers });
-        // The models load while poppler draws the PDF inputs: each takes about half a second and needs nothing
+        // The models load while poppler checks the PDF inputs: each takes about half a second and needs nothing
         // from the other.
         var expanding = Task.Run(() => inputs.Expand(request.Inputs), cancellationToken);
         engines.WarmUp();
         var pages = expanding.GetAwaiter().GetResult();
-        var reads = new PageReading[pages.Count];
-        var pictures = new ScannedPagePicture[pages.Count];
+        if (pages.Count == 0)
+        {
+            throw new InvalidDataException(string.Join(Environment.NewLine, inputs.Refusals));
+        }
+
+        var reads = new PageReading?[pages.Count];
+        var pictures = new ScannedPagePicture?[pages.Count];
+        var failures = new string?[pages.Count];
+        var done = 0;
         var pipeline = new PagePipeline(engines.Readers, new PageCleaner(engines, new PageCleanerOptions()), new PagePipelineOptions(OcrOutputs.SearchablePdf, KeepCleanImages: false));
         var work = pages.Select((page, i) => new PageWork(page, i, () =>
         {
@@ -42,40 +55,57 @@ internal static class DossierProcessing
             pictures[i] = new ScannedPagePicture(i, image.Encode(".jpg", 85), image.Width, image.Height, image.DpiY > 0 ? image.DpiY : InputPages.PdfDpi);
             return image;
         }));
-        Exception? failed = null;
         pipeline.RunAsync(work, (w, reading, error) =>
         {
-            if (error is not null) failed ??= error;
-            else reads[w.Page] = reading!;
+            if (error is null) reads[w.Page] = reading;
+            else failures[w.Page] = error is ImagingException ? $"{pages[w.Page].Source} (trang / page {pages[w.Page].PageInSource + 1}): {error.Message}" : error.Message;
+            pageDone?.Invoke(Interlocked.Increment(ref done), pages.Count);
         }, cancellationToken).GetAwaiter().GetResult();
-        if (failed is not null) throw failed;
-        for (var i = 0; i < reads.Length; i++)
-        {
-            // archived at the resolution cleanup found (a card's known size beats a wrong header)
-            if (reads[i].Cleanup?.Dpi is { Estimated: true, Used: > 0 } found) pictures[i] = pictures[i] with { Dpi = found.Used };
-        }
         var reading = Stopwatch.GetElapsedTime(started);
+        var refusals = inputs.Refusals.Concat(failures.OfType<string>()).ToList();
+
+        // pages that could not be drawn are left out; the others keep their order, numbered without gaps
+        var kept = Enumerable.Range(0, pages.Count).Where(i => reads[i] is not null && pictures[i] is not null).ToArray();
+        if (kept.Length == 0)
+        {
+            throw new InvalidDataException(string.Join(Environment.NewLine, refusals));
+        }
 
         var pieces = new List<RecognisedPiece>();
         var layers = new List<PieceLayer>();
-        for (var i = 0; i < reads.Length; i++)
+        var keptPictures = new ScannedPagePicture[kept.Length];
+        var blankPages = new List<int>();
+        for (var index = 0; index < kept.Length; index++)
         {
-            foreach (var (piece, layer) in DossierPieces.From(i, reads[i]))
+            var read = reads[kept[index]]!;
+            keptPictures[index] = pictures[kept[index]]! with { PageIndex = index };
+            // archived at the resolution cleanup found (a card's known size beats a wrong header)
+            if (read.Cleanup?.Dpi is { Estimated: true, Used: > 0 } found) keptPictures[index] = keptPictures[index] with { Dpi = found.Used };
+            // a blank page (the back of a duplex scan, an empty sheet) has nothing to read: archived, flagged, not used
+            if (read.Pieces is [{ Cleanup.Blank.IsBlank: true }])
+            {
+                blankPages.Add(index + 1);
+                continue;
+            }
+
+            foreach (var (piece, layer) in DossierPieces.From(index, read))
             {
                 layers.Add(layer with { PieceIndex = pieces.Count });
                 pieces.Add(piece);
             }
         }
 
-        var dossierPages = pictures.Select(p => new DossierPage(
+        var dossierPages = keptPictures.Select(p => new DossierPage(
             p.PageIndex, p.Width, p.Height, p.Dpi, Convert.ToHexStringLower(SHA256.HashData(p.Encoded)))).ToArray();
         // the number is taken once the pages are read, so an unreadable input does not use one up; the day is the
         // scan's own local date (the kiosk's clock, UTC+7 in Vietnam), the same as the dossier's createdAt
         var codes = request.Codes ?? new DossierCodeSequence(KioskStateDirectory.Resolve());
         var code = codes.Next(request.KioskCode, DateOnly.FromDateTime(scannedAt.DateTime));
         var assembly = DossierAssembler.Assemble(code, request.Operator, scannedAt, request.ProcedureCode, dossierPages, pieces);
+        var blankChecks = blankPages.Select(page => Check.Fail("page.blank", $"Trang {page} để trống (không đọc)", $"Page {page} is blank (not read)"));
+        assembly = assembly with { Dossier = assembly.Dossier with { Checks = [.. assembly.Dossier.Checks, .. blankChecks] } };
         var packaging = Stopwatch.GetTimestamp();
-        var files = DossierPackageWriter.Write(request.OutputFolder, assembly, pictures, layers);
-        return new ProcessOutcome(assembly.Dossier, files, reading, Stopwatch.GetElapsedTime(packaging));
+        var files = DossierPackageWriter.Write(request.OutputFolder, assembly, keptPictures, layers);
+        return new ProcessOutcome(assembly.Dossier, files, reading, Stopwatch.GetElapsedTime(packaging), refusals);
     }
 }

@@ -5,14 +5,19 @@ namespace Intake.Kiosk.Host.Processing;
 
 /// <summary>
 /// Expands the command line's inputs into pages in order: every page of an image file (multi-page TIFF included) and
-/// every page of a PDF, rasterised at 300 dpi by <see cref="PdfRasterizer"/> (poppler, with its page, size and time
-/// limits) into temporary folders that live as long as this.
-/// A page without a declared resolution is taken to be 300 dpi, a flatbed's usual setting.
+/// every page of a PDF, checked by <see cref="PdfRasterizer"/> up front (password, page count, page sizes) and drawn at
+/// 300 dpi one page at a time when its turn comes, each page within the rasteriser's per-page time limit.
+/// An input that cannot be read is one line in <see cref="Refusals"/> (Vietnamese, then English, naming the file) and
+/// the others go on. A page without a declared resolution is taken to be 300 dpi, a flatbed's usual setting.
 /// </summary>
 internal sealed class InputPages : IDisposable
 {
     public const int PdfDpi = 300;
     private readonly PdfRasterizer _rasterizer = new();
+    private readonly List<string> _refusals = [];
+
+    /// <summary>One line per input (or page) that could not be read, in the order found.</summary>
+    public IReadOnlyList<string> Refusals => _refusals;
 
     public IReadOnlyList<InputPage> Expand(IEnumerable<string> paths)
     {
@@ -20,27 +25,17 @@ internal sealed class InputPages : IDisposable
         var pages = new List<InputPage>();
         foreach (var path in paths)
         {
-            if (!File.Exists(path))
+            try
             {
-                throw new FileNotFoundException($"không có tệp / no such file '{path}'", path);
+                pages.AddRange(PagesOf(path));
             }
-
-            if (PdfRasterizer.IsPdf(path))
+            catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
             {
-                var number = 0;
-                foreach (var png in _rasterizer.Rasterize(path, PdfDpi))
-                {
-                    pages.Add(new InputPage(path, number++, () => DecodeFile(png, 0)));
-                }
-
-                continue;
+                _refusals.Add(e.Message);
             }
-
-            using var source = ImageSource.Open(path);
-            for (var page = 0; page < source.PageCount; page++)
+            catch (ImagingException e)
             {
-                var index = page;
-                pages.Add(new InputPage(path, index, () => DecodeFile(path, index)));
+                _refusals.Add($"{path}: {e.Message}");
             }
         }
 
@@ -49,10 +44,31 @@ internal sealed class InputPages : IDisposable
 
     public void Dispose() => _rasterizer.Dispose();
 
+    private List<InputPage> PagesOf(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"không có tệp / no such file '{path}'", path);
+        }
+
+        if (PdfRasterizer.IsPdf(path))
+        {
+            var count = _rasterizer.CountPagesAsync(path, PdfDpi).GetAwaiter().GetResult();
+            return [.. Enumerable.Range(0, count).Select(index => new InputPage(path, index, () => WithDpi(_rasterizer.DrawPage(path, index + 1, PdfDpi))))];
+        }
+
+        using var source = ImageSource.Open(path);
+        return [.. Enumerable.Range(0, source.PageCount).Select(index => new InputPage(path, index, () => DecodeFile(path, index)))];
+    }
+
     private static Image DecodeFile(string path, int page)
     {
         using var source = ImageSource.Open(path);
-        var image = source.Decode(page);
+        return WithDpi(source.Decode(page));
+    }
+
+    private static Image WithDpi(Image image)
+    {
         if (image.DpiX > 0 && image.DpiY > 0)
         {
             return image;

@@ -12,7 +12,11 @@ namespace Intake.Pipeline.Cards;
 /// </summary>
 public sealed class CardOrienter(MrzBandReader mrz, OrientationDetector detector)
 {
-    public CardReport Orient(Image card, CancellationToken cancellationToken)
+    /// <summary>
+    /// How <paramref name="card"/> is set upright and what its codes say. With <paramref name="codesRequired"/> (a card
+    /// known by its proportions only), null when neither a QR code nor an MRZ is read on it: then it is not a card.
+    /// </summary>
+    public CardReport? Orient(Image card, bool codesRequired, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(card);
         var qr = QrReader.Read(card);
@@ -37,6 +41,11 @@ public sealed class CardOrienter(MrzBandReader mrz, OrientationDetector detector
             {
                 return new CardReport(180, "mrz", null, other.Lines);
             }
+        }
+
+        if (codesRequired)
+        {
+            return null;
         }
 
         var detected = detector.Detect(card, cancellationToken);

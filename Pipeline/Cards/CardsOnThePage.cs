@@ -17,6 +17,7 @@ public static class CardsOnThePage
     private const double FlatbedCards = 3;
     private const double MinPhotoQuadConfidence = 0.5;
     private const double MaxAspectError = 0.12;
+    private const double MaxSizeError = 0.15;
     // Under this a declared resolution is a camera's or an editor's default (JPEG's 72, a screen's 96), not a scanner's.
     private const double TrustedDpi = 150;
 
@@ -24,35 +25,51 @@ public static class CardsOnThePage
     public static IReadOnlyList<CutCard> Find(Image page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        if (IsLoneCard(page))
+        var trusted = page.DpiX >= TrustedDpi ? page.DpiX : 0;
+        if (IsLoneCard(page, trusted))
         {
             var whole = new FoundDocument(new RotatedBox(page.Width / 2.0, page.Height / 2.0, page.Width, page.Height, 0),
                 new PixelRect(0, 0, page.Width, page.Height), DocumentKind.Card, 1);
-            return [new CutCard(WithCardResolution(page.WithDpi(page.DpiX, page.DpiY)), whole)];
+            return [new CutCard(WithCardResolution(page.WithDpi(page.DpiX, page.DpiY)), whole, ByOutline: trusted > 0)];
         }
 
         var dpi = page.DpiY > 0 ? page.DpiY : 300;
         if ((double)page.Width * page.Height >= FlatbedCards * Id1Card.AreaSquareInches * dpi * dpi)
         {
             var cards = DocumentFinder.FindDocuments(page)
-                .Where(d => d.Kind == DocumentKind.Card && d.Confidence >= MinCardConfidence)
+                .Where(d => d.Kind == DocumentKind.Card && d.Confidence >= MinCardConfidence && HasCardShape(d.Region, trusted))
                 .OrderBy(d => d.Bounds.Y)
                 .ToArray();
             if (cards.Length > 0)
             {
-                return [.. cards.Select(d => new CutCard(WithCardResolution(DocumentFinder.Extract(page, d)), d))];
+                return [.. cards.Select(d => new CutCard(WithCardResolution(DocumentFinder.Extract(page, d)), d, ByOutline: trusted > 0))];
             }
         }
 
         return PhotographedCard(page) is { } photographed ? [photographed] : [];
     }
 
+    /// <summary>
+    /// The ID-1 proportions, and with a resolution worth believing, the ID-1 size (within 15 %): a block of text or a
+    /// photograph lying on the glass has neither.
+    /// </summary>
+    private static bool HasCardShape(RotatedBox region, double dpi)
+    {
+        var longSide = Math.Max(region.Width, region.Height);
+        var shortSide = Math.Min(region.Width, region.Height);
+        if (shortSide <= 0 || Math.Abs(longSide / shortSide - Id1Card.Aspect) > MaxAspectError + 0.06)
+        {
+            return false;
+        }
+
+        return dpi <= 0 || Math.Abs(longSide / dpi - Id1Card.LongInches) <= Id1Card.LongInches * MaxSizeError;
+    }
+
     /// <summary>An image that is itself a card (a cropped photo or a card scanned alone): ID-1 proportions and size.</summary>
-    private static bool IsLoneCard(Image page)
+    private static bool IsLoneCard(Image page, double dpi)
     {
         var longSide = Math.Max(page.Width, page.Height);
         var aspect = longSide / (double)Math.Min(page.Width, page.Height);
-        var dpi = page.DpiX >= TrustedDpi ? page.DpiX : 0;
         var smallEnough = dpi > 0 ? longSide / dpi * 25.4 < 120 : longSide < 1800;
         return page.Width > page.Height && Math.Abs(aspect - Id1Card.Aspect) < 0.15 && smallEnough;
     }
@@ -91,7 +108,7 @@ public static class CardsOnThePage
         var bounds = new PixelRect(left, top, (int)Math.Ceiling(corners.Max(c => c.X)) - left, (int)Math.Ceiling(corners.Max(c => c.Y)) - top);
         var degrees = Math.Atan2(-(quad.TopRight.Y - quad.TopLeft.Y), quad.TopRight.X - quad.TopLeft.X) * 180 / Math.PI;
         var region = new RotatedBox(corners.Average(c => c.X), corners.Average(c => c.Y), Math.Max(across, down), Math.Min(across, down), degrees - turned);
-        return new CutCard(WithCardResolution(warped), new FoundDocument(region, bounds, DocumentKind.Card, quad.Confidence));
+        return new CutCard(WithCardResolution(warped), new FoundDocument(region, bounds, DocumentKind.Card, quad.Confidence), ByOutline: true);
     }
 
     /// <summary>The card's own size gives its resolution, whatever the file's header claims; takes ownership.</summary>
@@ -107,5 +124,10 @@ public static class CardsOnThePage
     private static double Distance(PagePoint a, PagePoint b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
 }
 
-/// <summary>One card cut out of its page: the flat landscape image (the caller's to dispose) and where it lay.</summary>
-public sealed record CutCard(Image Image, FoundDocument Document);
+/// <summary>
+/// One card cut out of its page: the flat landscape image (the caller's to dispose) and where it lay.
+/// <paramref name="ByOutline"/>: its outline alone proves a card (the ID-1 size measured at a resolution worth believing,
+/// or a card-shaped quad photographed against its background). Otherwise only its proportions say so (a block of
+/// text on a page whose header says 72 dpi can have them too), and it is a card once a QR code or an MRZ is read on it.
+/// </summary>
+public sealed record CutCard(Image Image, FoundDocument Document, bool ByOutline);

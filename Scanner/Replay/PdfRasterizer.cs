@@ -8,11 +8,15 @@ using Intake.Imaging;
 namespace Intake.Scanner.Replay;
 
 /// <summary>
-/// Turns a PDF into one PNG per page with poppler (pdfinfo, then pdftoppm) in temporary folders that live as long as
-/// this object: disposing it deletes them. A PDF is untrusted input, so it is checked before anything is drawn: it
-/// must start like a PDF, have at most <see cref="MaxPages"/> pages, and no page may come out larger than
-/// <see cref="ImageLimits.MaxPixels"/>; both tools together get <see cref="Timeout"/>, after which they are killed.
-/// Every refusal is an <see cref="InvalidDataException"/> naming the file, Vietnamese first, English second.
+/// Turns a PDF into one PNG per page with poppler (pdfinfo, then pdftoppm page by page) in temporary folders that live
+/// as long as this object: disposing it deletes them. A PDF is untrusted input, so it is checked before anything is
+/// drawn: it must start like a PDF, open without a password, have at most <see cref="MaxPages"/> pages, and no page
+/// may come out larger than <see cref="ImageLimits.MaxPixels"/>. Each page is drawn as a viewer shows it: its crop box
+/// (PDF 32000-1:2008, 14.11.2), which is also the size pdfinfo reports and the limit is checked on; a page whose
+/// media box is far larger (OCRmyPDF#311) would otherwise be drawn whole or fail. Reading the page list and drawing
+/// each page get <see cref="Timeout"/> each, so a long PDF is limited per page, not as a whole.
+/// Every refusal is an <see cref="InvalidDataException"/> naming the file, Vietnamese first, English second; a page
+/// that draws as nothing (no file, or 1 × 1 pixel) is one too.
 /// </summary>
 public sealed partial class PdfRasterizer : IDisposable
 {
@@ -23,10 +27,11 @@ public sealed partial class PdfRasterizer : IDisposable
     private const int KeptLineLength = 300;
 
     private readonly List<DirectoryInfo> _folders = [];
+    private readonly Lock _gate = new();
     private bool _disposed;
 
     /// <param name="maxPages">A PDF with more pages than this is refused before any page is drawn.</param>
-    /// <param name="timeout">Time for reading and drawing one PDF; 60 s when not given.</param>
+    /// <param name="timeout">Time for reading the page list, and again for drawing each page; 60 s when not given.</param>
     public PdfRasterizer(int maxPages = DefaultMaxPages, TimeSpan? timeout = null)
     {
         ArgumentOutOfRangeException.ThrowIfNegativeOrZero(maxPages);
@@ -40,6 +45,7 @@ public sealed partial class PdfRasterizer : IDisposable
 
     public int MaxPages { get; }
 
+    /// <summary>The limit for each step: pdfinfo once, pdftoppm once per page.</summary>
     public TimeSpan Timeout { get; }
 
     /// <summary>Whether the file is to be treated as a PDF (by its extension; the content is checked when it is read).</summary>
@@ -55,39 +61,69 @@ public sealed partial class PdfRasterizer : IDisposable
     /// </summary>
     public async Task<IReadOnlyList<string>> RasterizeAsync(string pdf, int dpi, int? lastPage = null, CancellationToken cancellationToken = default)
     {
-        ObjectDisposedException.ThrowIf(_disposed, this);
-        ArgumentException.ThrowIfNullOrEmpty(pdf);
-        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dpi);
-        if (lastPage is { } last) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(last);
-        if (!File.Exists(pdf)) throw new FileNotFoundException($"không có tệp / no such file '{pdf}'", pdf);
-        var fullPath = Path.GetFullPath(pdf); // never starts with '-', so the tools cannot take it for an option
-        if (!StartsLikePdf(fullPath)) throw Refusal(pdf, "không phải tệp PDF", "not a PDF file");
+        var through = await CountPagesAsync(pdf, dpi, lastPage, cancellationToken).ConfigureAwait(false);
+        var pages = new List<string>(through);
+        for (var page = 1; page <= through; page++)
+        {
+            pages.Add(await RasterizePageAsync(pdf, page, dpi, cancellationToken).ConfigureAwait(false));
+        }
 
-        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        deadline.CancelAfter(Timeout);
-        DirectoryInfo? folder = null;
+        return pages;
+    }
+
+    /// <summary>
+    /// Checks the PDF (header, password, page count, every page's size at <paramref name="dpi"/>) and returns how many
+    /// pages are to be drawn: all, or up to <paramref name="lastPage"/>.
+    /// </summary>
+    public async Task<int> CountPagesAsync(string pdf, int dpi, int? lastPage = null, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var fullPath = CheckedPath(pdf, dpi);
+        if (lastPage is { } last) ArgumentOutOfRangeException.ThrowIfNegativeOrZero(last);
+        using var deadline = Deadline(cancellationToken);
         try
         {
             var pageCount = await CheckAsync(pdf, fullPath, dpi, lastPage, deadline.Token).ConfigureAwait(false);
-            var through = Math.Min(pageCount, lastPage ?? pageCount);
+            return Math.Min(pageCount, lastPage ?? pageCount);
+        }
+        catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
+        {
+            throw Refusal(pdf, $"quá {Seconds(Timeout)} s mà chưa đọc xong danh sách trang", $"not rasterised within {Seconds(Timeout)} s");
+        }
+    }
+
+    /// <summary>
+    /// Draws page <paramref name="page"/> (1-based) at <paramref name="dpi"/>, its crop box only, within <see cref="Timeout"/>,
+    /// and returns the PNG file; call <see cref="CountPagesAsync"/> first, which checks the page's size.
+    /// </summary>
+    public async Task<string> RasterizePageAsync(string pdf, int page, int dpi, CancellationToken cancellationToken = default)
+    {
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        var fullPath = CheckedPath(pdf, dpi);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(page);
+        using var deadline = Deadline(cancellationToken);
+        DirectoryInfo? folder = null;
+        try
+        {
             folder = Directory.CreateTempSubdirectory("intake-pdf-");
-            _folders.Add(folder);
-            deadline.Token.ThrowIfCancellationRequested();
-            var run = await RunAsync("pdftoppm", ["-r", Number(dpi), "-f", "1", "-l", Number(through), "-png", fullPath, Path.Combine(folder.FullName, "page")], deadline.Token)
+            lock (_gate) _folders.Add(folder);
+            var output = Path.Combine(folder.FullName, "page");
+            var run = await RunAsync("pdftoppm", ["-r", Number(dpi), "-f", Number(page), "-l", Number(page), "-cropbox", "-singlefile", "-png", fullPath, output], deadline.Token)
                 .ConfigureAwait(false);
-            if (run.ExitCode != 0) throw Refusal(pdf, "poppler báo lỗi", Describe(run));
-            // pdftoppm pads the page numbers to the width of the last one, but order by length first all the same
-            var pages = Directory.GetFiles(folder.FullName, "page-*.png")
-                .OrderBy(p => p.Length)
-                .ThenBy(p => p, StringComparer.Ordinal)
-                .ToList();
-            if (pages.Count == 0) throw Refusal(pdf, "không ra trang nào", "no page came out");
-            return pages;
+            if (run.ExitCode != 0) throw Refusal(pdf, $"poppler báo lỗi ở trang {page}", Describe(run));
+            var png = output + ".png";
+            if (!DrewSomething(png))
+            {
+                throw Refusal(pdf, $"trang {page} vẽ ra không có gì (ảnh rỗng hoặc 1 × 1 điểm ảnh)",
+                    $"page {page} rendered as nothing (no image, or 1 × 1 pixel)" + (run.Error.Count > 0 ? ": " + Describe(run) : ""));
+            }
+
+            return png;
         }
         catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
         {
             Delete(folder);
-            throw Refusal(pdf, $"quá {Seconds(Timeout)} s mà chưa chuyển xong thành ảnh", $"not rasterised within {Seconds(Timeout)} s");
+            throw Refusal(pdf, $"trang {page}: quá {Seconds(Timeout)} s mà chưa chuyển xong thành ảnh", $"page {page} not rasterised within {Seconds(Timeout)} s");
         }
         catch
         {
@@ -96,11 +132,60 @@ public sealed partial class PdfRasterizer : IDisposable
         }
     }
 
+    /// <summary>Page <paramref name="page"/> (1-based) drawn at <paramref name="dpi"/> and decoded; its temporary file is gone on return.</summary>
+    public Image DrawPage(string pdf, int page, int dpi, CancellationToken cancellationToken = default)
+    {
+        var png = RasterizePageAsync(pdf, page, dpi, cancellationToken).GetAwaiter().GetResult();
+        try
+        {
+            using var source = ImageSource.Open(png);
+            return source.Decode();
+        }
+        finally
+        {
+            Delete(new DirectoryInfo(Path.GetDirectoryName(png)!));
+        }
+    }
+
     public void Dispose()
     {
         if (_disposed) return;
         _disposed = true;
-        foreach (var folder in _folders.ToArray()) Delete(folder);
+        DirectoryInfo[] folders;
+        lock (_gate) folders = [.. _folders];
+        foreach (var folder in folders) Delete(folder);
+    }
+
+    private static string CheckedPath(string pdf, int dpi)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(pdf);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(dpi);
+        if (!File.Exists(pdf)) throw new FileNotFoundException($"không có tệp / no such file '{pdf}'", pdf);
+        var fullPath = Path.GetFullPath(pdf); // never starts with '-', so the tools cannot take it for an option
+        if (!StartsLikePdf(fullPath)) throw Refusal(pdf, "không phải tệp PDF", "not a PDF file");
+        return fullPath;
+    }
+
+    private CancellationTokenSource Deadline(CancellationToken cancellationToken)
+    {
+        var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(Timeout);
+        return deadline;
+    }
+
+    // pdftoppm writes nothing, or a 1 × 1 page, when it cannot draw a page (a bitmap it cannot allocate, say).
+    private static bool DrewSomething(string png)
+    {
+        if (!File.Exists(png) || new FileInfo(png).Length == 0) return false;
+        try
+        {
+            using var source = ImageSource.Open(png);
+            return source.Pages[0] is { Width: > 1, Height: > 1 };
+        }
+        catch (ImagingException)
+        {
+            return false;
+        }
     }
 
     /// <summary>Reads the page count and page sizes with pdfinfo and refuses what must not be drawn.</summary>
@@ -108,6 +193,10 @@ public sealed partial class PdfRasterizer : IDisposable
     {
         var sizesThrough = Math.Min(lastPage ?? MaxPages, MaxPages);
         var info = await RunAsync("pdfinfo", ["-f", "1", "-l", Number(sizesThrough), fullPath], token).ConfigureAwait(false);
+        // poppler's tools say "Incorrect password" (exit code 1) for a PDF that needs a user password to open,
+        // whatever its encryption; a PDF with only an owner password (permissions) opens and is drawn.
+        if (info.ExitCode != 0 && info.Error.Any(l => l.Contains("Incorrect password", StringComparison.OrdinalIgnoreCase)))
+            throw Refusal(pdf, "tệp PDF được bảo vệ bằng mật khẩu", "this PDF is protected by a password");
         if (info.ExitCode != 0) throw Refusal(pdf, "tệp hỏng hoặc bị cắt", Describe(info));
         var pageCount = -1;
         foreach (var line in info.Output)
@@ -213,7 +302,7 @@ public sealed partial class PdfRasterizer : IDisposable
     private void Delete(DirectoryInfo? folder)
     {
         if (folder is null) return;
-        _folders.Remove(folder);
+        lock (_gate) _folders.Remove(folder);
         try
         {
             folder.Delete(recursive: true);

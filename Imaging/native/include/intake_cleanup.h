@@ -64,6 +64,16 @@ INTAKE_API intake_status intake_ink_bounds(const intake_image* image, int32_t ma
  * page with dust and show-through below 0.05. */
 INTAKE_API intake_status intake_blank_score(const intake_image* image, double* score);
 
+/* The x-height of the page's text in pixels: *body, the most common (body text), and *smallest, that of
+ * its smallest print with enough glyphs to tell (equal to *body when all text is one size); both 0 when
+ * *glyphs (the letter-like marks counted) are too few to tell. For the OCR copy's reading resolution. */
+INTAKE_API intake_status intake_text_x_heights(const intake_image* image, double* body, double* smallest, int32_t* glyphs);
+
+/* For the OCR copy only: 8-bit grey of the page in which every dark filled bar holding light marks
+ * (white text on a dark title bar) is inverted to dark on light; *bars is how many were found (0: the
+ * page in grey, unchanged). Same size and dpi. */
+INTAKE_API intake_status intake_invert_dark_bars(const intake_image* image, intake_image** out, int32_t* bars);
+
 /* The page turned counter-clockwise by degrees (as intake_image_rotate), cut to its ink plus margin
  * pixels on each side instead of the whole widened canvas; the whole canvas when there is no ink. */
 INTAKE_API intake_status intake_rotate_to_ink(const intake_image* image, double degrees, int32_t margin, intake_image** out);

@@ -70,6 +70,9 @@ INTAKE_API intake_status intake_image_to_gray(const intake_image* image, intake_
 INTAKE_API intake_status intake_image_to_rgb(const intake_image* image, intake_image** out);
 /* Counter-clockwise by any angle; quarter turns are exact, other angles expand the canvas and fill white. */
 INTAKE_API intake_status intake_image_rotate(const intake_image* image, double degrees, intake_image** out);
+/* The image scaled by factor (0 < factor <= 8) in both directions, cubic when enlarging, area-averaged
+ * when shrinking; its dpi scaled alike. INTAKE_E_TOO_LARGE when the result would exceed 500 megapixels. */
+INTAKE_API intake_status intake_image_resize(const intake_image* image, double factor, intake_image** out);
 INTAKE_API intake_status intake_image_crop(const intake_image* image, int32_t x, int32_t y, int32_t width, int32_t height, intake_image** out);
 /* Wraps caller-owned pixel rows (8-bit grey, channels=1, or BGR, channels=3) in a new image; the rows are copied. */
 INTAKE_API intake_status intake_image_from_pixels(const uint8_t* data, int32_t width, int32_t height, int32_t channels, int32_t stride, double dpi_x, double dpi_y, intake_image** out);

@@ -137,6 +137,19 @@ extern "C" intake_status intake_image_rotate(const intake_image* image, double d
   });
 }
 
+extern "C" intake_status intake_image_resize(const intake_image* image, double factor, intake_image** out) {
+  return intake::guard([&] {
+    const auto& img = checked(image);
+    if (!out || !std::isfinite(factor) || factor <= 0 || factor > 8) intake::fail(INTAKE_E_ARGUMENT, "the factor must be above 0 and at most 8");
+    const int width = std::max(1, int(std::lround(img.mat.cols * factor)));
+    const int height = std::max(1, int(std::lround(img.mat.rows * factor)));
+    if (double(width) * height > 500e6) intake::fail(INTAKE_E_TOO_LARGE, "the scaled image would exceed 500 megapixels");
+    cv::Mat dst;
+    cv::resize(img.mat, dst, cv::Size(width, height), 0, 0, factor > 1 ? cv::INTER_CUBIC : cv::INTER_AREA);
+    *out = intake::new_image(std::move(dst), img.dpi_x * factor, img.dpi_y * factor);
+  });
+}
+
 extern "C" intake_status intake_image_crop(const intake_image* image, int32_t x, int32_t y, int32_t width, int32_t height,
                                            intake_image** out) {
   return intake::guard([&] {

@@ -40,15 +40,63 @@ cv::Mat normalise(cv::Mat m) {
       channel.convertTo(bgr[c], CV_8U);
     }
     cv::merge(bgr, m);
-  } else if (m.channels() == 2) {
-    cv::extractChannel(m, m, 0);
+  } else if (m.channels() == 2) {  // grey + alpha
+    std::vector<cv::Mat> ga;
+    cv::split(m, ga);
+    cv::Mat grey, alpha;
+    ga[0].convertTo(grey, CV_32F);
+    ga[1].convertTo(alpha, CV_32F, 1.0 / 255.0);
+    grey = grey.mul(alpha) + (1.0 - alpha) * 255.0;
+    grey.convertTo(m, CV_8U);
   }
   return m;
 }
 
-// PNG colour type 3: the IHDR chunk always comes first, its colour type byte at offset 25.
-bool is_palette_png(const intake_source& source) {
-  return source.format == INTAKE_FORMAT_PNG && source.bytes.size() > 25 && source.bytes[25] == 3;
+// The IHDR chunk always comes first: bit depth at offset 24, colour type at 25 (0 grey, 2 RGB, 3 palette,
+// 4 grey+alpha, 6 RGBA; PNG 1.2, section 4.1.1).
+int png_colour_type(const intake_source& source) {
+  return source.format == INTAKE_FORMAT_PNG && source.bytes.size() > 25 ? source.bytes[25] : -1;
+}
+
+bool is_palette_png(const intake_source& source) { return png_colour_type(source) == 3; }
+
+bool is_grey_png(const intake_source& source) {
+  const int type = png_colour_type(source);
+  return type == 0 || type == 4;
+}
+
+uint16_t be16(const uint8_t* p) { return uint16_t((p[0] << 8) | p[1]); }
+
+// A grey or RGB PNG can make one colour transparent with a tRNS chunk (PNG 1.2, section 4.2.1.1). OpenCV drops
+// that transparency (its decoder keeps alpha only for palette, grey+alpha and RGBA files), so the pixels of that
+// exact colour are laid on white here. `mat` is as decoded with IMREAD_UNCHANGED: grey or BGR, 8 or 16 bits,
+// with grey depths below 8 scaled up to 8 bits.
+void whiten_colour_key(const intake_source& source, cv::Mat& mat) {
+  const int type = png_colour_type(source);
+  if (type != 0 && type != 2) return;
+  const auto& d = source.bytes;
+  const int depth = d[24];
+  size_t pos = 8;
+  while (pos + 12 <= d.size()) {
+    const uint32_t len = (uint32_t(d[pos]) << 24) | (uint32_t(d[pos + 1]) << 16) | (uint32_t(d[pos + 2]) << 8) | d[pos + 3];
+    const uint8_t* chunk = d.data() + pos + 4;
+    if (len > d.size() - pos - 12) return;
+    if (std::memcmp(chunk, "IDAT", 4) == 0 || std::memcmp(chunk, "IEND", 4) == 0) return;  // tRNS precedes IDAT
+    if (std::memcmp(chunk, "tRNS", 4) == 0) {
+      const uint8_t* body = chunk + 4;
+      // grey depths below 8 arrive scaled to 0..255 (libpng's expand_gray_1_2_4_to_8)
+      const auto sample = [&](const uint8_t* p) { return depth < 8 ? double(be16(p)) * 255.0 / ((1 << depth) - 1) : double(be16(p)); };
+      cv::Mat mask;
+      if (type == 0 && len >= 2 && mat.channels() == 1) cv::inRange(mat, cv::Scalar(sample(body)), cv::Scalar(sample(body)), mask);
+      else if (type == 2 && len >= 6 && mat.channels() == 3) {
+        const cv::Scalar bgr(sample(body + 4), sample(body + 2), sample(body));
+        cv::inRange(mat, bgr, bgr, mask);
+      } else return;
+      mat.setTo(cv::Scalar::all(mat.depth() == CV_16U ? 65535 : 255), mask);
+      return;
+    }
+    pos += 12 + len;
+  }
 }
 
 intake_source* open(std::vector<uint8_t> bytes) {
@@ -111,9 +159,16 @@ extern "C" intake_status intake_source_decode(const intake_source* source, int32
       mat = intake::tiff_decode(source->bytes.data(), source->bytes.size(), page);
     } else {
       const cv::Mat encoded(1, int(source->bytes.size()), CV_8U, const_cast<uint8_t*>(source->bytes.data()));
-      mat = cv::imdecode(encoded, cv::IMREAD_ANYCOLOR | cv::IMREAD_ANYDEPTH);
+      // PNG and WebP may carry transparency, which only IMREAD_UNCHANGED keeps (any other flag drops the alpha
+      // channel and leaves the colour under it, black in most files); JPEG keeps the flags that apply its EXIF
+      // orientation.
+      const bool may_be_transparent = source->format == INTAKE_FORMAT_PNG || source->format == INTAKE_FORMAT_WEBP;
+      mat = cv::imdecode(encoded, may_be_transparent ? cv::IMREAD_UNCHANGED : cv::IMREAD_ANYCOLOR | cv::IMREAD_ANYDEPTH);
       if (mat.empty()) intake::fail(INTAKE_E_CORRUPT, "the image data is damaged and cannot be decoded");
+      whiten_colour_key(*source, mat);
       mat = normalise(mat);
+      // A grey+alpha file comes out of OpenCV as BGRA: once laid on white it is grey again.
+      if (is_grey_png(*source) && mat.channels() == 3) cv::cvtColor(mat, mat, cv::COLOR_BGR2GRAY);
       // OpenCV expands every palette PNG to three channels, so a black-and-white or grey scan saved
       // with a palette would reach Tesseract as colour: about a fifth more recognition time (it
       // thresholds each channel) and triple the memory. A palette page with no colour in it stays grey.

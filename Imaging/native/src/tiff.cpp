@@ -80,14 +80,48 @@ class OpenTiff {
 
 constexpr int kMaxPages = 10000;  // a hostile IFD chain must not make us loop for ever
 
+// An IFD whose NewSubfileType (TIFF 6.0, tag 254) has bit 0 (reduced-resolution version of another image, e.g. a
+// scanner's preview or thumbnail) or bit 2 (transparency mask) set is not a page of the document.
+bool is_page(TIFF* tif) {
+  uint32_t subfile = 0;
+  TIFFGetField(tif, TIFFTAG_SUBFILETYPE, &subfile);
+  return (subfile & (FILETYPE_REDUCEDIMAGE | FILETYPE_MASK)) == 0;
+}
+
+// The IFD numbers of the file's pages in file order, starting from the open (first) directory. A file made only of
+// reduced images (no full-resolution one) keeps them all: something is better than refusing it.
+std::vector<tdir_t> page_directories(TIFF* tif) {
+  std::vector<tdir_t> pages, all;
+  tdir_t index = 0;
+  do {
+    all.push_back(index);
+    if (is_page(tif)) pages.push_back(index);
+    ++index;
+  } while (all.size() < size_t(kMaxPages) && TIFFReadDirectory(tif));
+  return pages.empty() ? all : pages;
+}
+
+// libtiff's RGBA reader returns colour premultiplied by alpha (it converts unassociated alpha too), so laying the
+// page on white paper is colour + (255 - alpha) per channel. Opaque pixels (alpha 255) are unchanged.
+void composite_on_white(cv::Mat& rgba) {
+  cv::Mat alpha, paper;
+  cv::extractChannel(rgba, alpha, 3);
+  cv::subtract(cv::Scalar::all(255), alpha, paper);
+  cv::Mat paper4;
+  cv::merge(std::vector<cv::Mat>{paper, paper, paper, cv::Mat::zeros(paper.size(), CV_8U)}, paper4);
+  cv::add(rgba, paper4, rgba);  // saturating
+}
+
 }  // namespace
 
 namespace intake {
 
 std::vector<intake_page_info> tiff_probe(const uint8_t* data, size_t length) {
   OpenTiff tiff(data, length);
+  const auto directories = page_directories(tiff.get());
   std::vector<intake_page_info> pages;
-  do {
+  for (const auto directory : directories) {
+    if (!TIFFSetDirectory(tiff.get(), directory)) fail(INTAKE_E_CORRUPT, "TIFF page cannot be read: " + tiff_message);
     uint32_t width = 0, height = 0;
     float xres = 0, yres = 0;
     uint16_t unit = RESUNIT_INCH;
@@ -100,26 +134,31 @@ std::vector<intake_page_info> tiff_probe(const uint8_t* data, size_t length) {
     if (width == 0 || height == 0) fail(INTAKE_E_CORRUPT, "TIFF page " + std::to_string(pages.size() + 1) + " declares no size");
     pages.push_back(intake_page_info{INTAKE_FORMAT_TIFF, int32_t(std::min<uint32_t>(width, INT32_MAX)),
                                      int32_t(std::min<uint32_t>(height, INT32_MAX)), 0, xres * scale, yres * scale});
-  } while (pages.size() < kMaxPages && TIFFReadDirectory(tiff.get()));
+  }
   for (auto& p : pages) p.page_count = int32_t(pages.size());
   return pages;
 }
 
 cv::Mat tiff_decode(const uint8_t* data, size_t length, int page) {
   OpenTiff tiff(data, length);
-  if (!TIFFSetDirectory(tiff.get(), tdir_t(page))) fail(INTAKE_E_CORRUPT, "TIFF page cannot be read: " + tiff_message);
+  const auto directories = page_directories(tiff.get());
+  if (page < 0 || size_t(page) >= directories.size()) fail(INTAKE_E_ARGUMENT, "TIFF page out of range");
+  if (!TIFFSetDirectory(tiff.get(), directories[size_t(page)])) fail(INTAKE_E_CORRUPT, "TIFF page cannot be read: " + tiff_message);
   uint32_t width = 0, height = 0;
-  uint16_t samples = 1, photometric = PHOTOMETRIC_MINISBLACK;
+  uint16_t samples = 1, photometric = PHOTOMETRIC_MINISBLACK, extra_count = 0;
+  uint16_t* extra_types = nullptr;
   TIFFGetField(tiff.get(), TIFFTAG_IMAGEWIDTH, &width);
   TIFFGetField(tiff.get(), TIFFTAG_IMAGELENGTH, &height);
   TIFFGetFieldDefaulted(tiff.get(), TIFFTAG_SAMPLESPERPIXEL, &samples);
   TIFFGetField(tiff.get(), TIFFTAG_PHOTOMETRIC, &photometric);
-  const bool grey = samples == 1 && (photometric == PHOTOMETRIC_MINISBLACK || photometric == PHOTOMETRIC_MINISWHITE);
+  TIFFGetField(tiff.get(), TIFFTAG_EXTRASAMPLES, &extra_count, &extra_types);
+  const bool grey = samples - extra_count == 1 && (photometric == PHOTOMETRIC_MINISBLACK || photometric == PHOTOMETRIC_MINISWHITE);
 
   // libtiff's RGBA reader packs each pixel as R,G,B,A bytes in memory order.
   cv::Mat rgba(int(height), int(width), CV_8UC4);
   if (!TIFFReadRGBAImageOriented(tiff.get(), width, height, reinterpret_cast<uint32_t*>(rgba.data), ORIENTATION_TOPLEFT, 1))
     fail(INTAKE_E_CORRUPT, "TIFF page is damaged or truncated: " + tiff_message);
+  if (extra_count > 0) composite_on_white(rgba);
   cv::Mat out;
   if (grey)
     cv::extractChannel(rgba, out, 0);

@@ -33,6 +33,38 @@ public class ApplicantMergerTests
     }
 
     [Fact]
+    public void Old_and_new_tone_placement_are_the_same_name_and_each_spelling_is_kept()
+    {
+        var qr = Doc(DocumentTypes.Cccd2021Front, new Dictionary<string, Field>
+        {
+            [FieldNames.FullName] = new("Phạm Thị Thuỷ Hoà", 0.99, FieldSource.Qr, 0),
+            [FieldNames.PlaceOfResidence] = new("Phường Hoà Khánh, Thành phố Thanh Hoá", 0.99, FieldSource.Qr, 0),
+        });
+        var printed = Ocr(DocumentTypes.Cccd2021Front, (FieldNames.FullName, "PHẠM THỊ THỦY HÒA", 0.93));
+        // another document, read in NFD and with the other placement in the address
+        var ct07 = Ocr(DocumentTypes.ResidenceConfirmation,
+            (FieldNames.FullName, "Phạm Thị Thủy Hòa".Normalize(System.Text.NormalizationForm.FormD), 0.9),
+            (FieldNames.PlaceOfResidence, "Phường Hòa Khánh, Thành phố Thanh Hóa", 0.9));
+
+        var merge = ApplicantMerger.Merge([printed, qr, ct07]);
+
+        merge.Checks.Should().NotContain(c => !c.Passed);
+        merge.NeedsReview.Should().BeEmpty();
+        merge.Applicant.FullName!.Value.Should().Be("Phạm Thị Thuỷ Hoà");
+        merge.Applicant.FullName.Alternatives.Should().Contain(["PHẠM THỊ THỦY HÒA", "Phạm Thị Thủy Hòa"], "each source's own spelling is kept");
+        merge.Applicant.PlaceOfResidence!.Value.Should().Be("Phường Hoà Khánh, Thành phố Thanh Hoá");
+    }
+
+    [Fact]
+    public void A_different_tone_is_still_a_disagreement()
+    {
+        var qr = Doc(DocumentTypes.Cccd2021Front, new Dictionary<string, Field> { [FieldNames.FullName] = new("Lê Thị Hòa", 0.99, FieldSource.Qr, 0) });
+        var printed = Ocr(DocumentTypes.Cccd2021Front, (FieldNames.FullName, "LÊ THỊ HOÀNG", 0.93));
+
+        ApplicantMerger.Merge([qr, printed]).Checks.Should().Contain(c => !c.Passed && c.Name == "merge.fullName");
+    }
+
+    [Fact]
     public void Two_ocr_readings_that_disagree_both_stay_low_and_go_to_review()
     {
         var front = Ocr(DocumentTypes.Cccd2021Front, (FieldNames.DateOfBirth, "1990-01-15", 0.96));

@@ -2,6 +2,7 @@ using FluentAssertions;
 using Intake.Dossiers.Mrz;
 using Intake.Pipeline.Cards;
 using Intake.Imaging;
+using Intake.Pages;
 using Intake.Ocr.Zones;
 using Intake.Pages;
 using Intake.TestSupport;

@@ -36,9 +36,36 @@ public class VietnameseTextTests
     [InlineData("thủy", "thuỷ")]
     [InlineData("khỏe", "khoẻ")]
     [InlineData("Khánh Hòa", "Khánh Hoà")]
+    [InlineData("óa", "oá")]
+    [InlineData("Thúy", "Thuý")]
+    [InlineData("Họa", "Hoạ")]
+    [InlineData("ùy ban", "uỳ ban")]
+    [InlineData("THỦY HÒA", "THUỶ HOÀ")]
+    [InlineData("hòan", "hoàn")]
+    [InlineData("Hu\u0300y", "Huy\u0300")]
     public void Both_tone_placements_give_the_same_lookup_form(string old, string modern)
     {
+        old = System.Text.RegularExpressions.Regex.Unescape(old);
+        modern = System.Text.RegularExpressions.Regex.Unescape(modern);
         VietnameseText.NormaliseTonePlacement(old).Should().Be(VietnameseText.NormaliseTonePlacement(modern));
+        VietnameseText.NormaliseTonePlacement(old.Normalize(System.Text.NormalizationForm.FormD)).Should().Be(VietnameseText.NormaliseTonePlacement(modern));
+    }
+
+    [Theory]
+    [InlineData("Phạm Thị Thuỷ Hoà", "PHẠM THỊ THỦY HÒA")]
+    [InlineData("Xã Quảng Hòa, Thanh Hóa", "XÃ QUẢNG HOÀ - THANH HOÁ")]
+    public void Comparison_keys_fold_tone_placement_case_and_punctuation(string one, string other)
+    {
+        VietnameseText.ComparisonKey(one).Should().Be(VietnameseText.ComparisonKey(other.Normalize(System.Text.NormalizationForm.FormD)));
+    }
+
+    [Theory]
+    [InlineData("Hòa", "Hoa")]
+    [InlineData("Thủy", "Thùy")]
+    [InlineData("Tuyết", "Tuyến")]
+    public void Comparison_keys_still_tell_different_diacritics_apart(string one, string other)
+    {
+        VietnameseText.ComparisonKey(one).Should().NotBe(VietnameseText.ComparisonKey(other));
     }
 
     [Theory]
@@ -46,6 +73,9 @@ public class VietnameseTextTests
     [InlineData("Nguyễn")]
     [InlineData("quý")]
     [InlineData("mùa")]
+    [InlineData("tuyết")]
+    [InlineData("khuỷu")]
+    [InlineData("xoáy")]
     public void Syllables_without_the_ambiguity_are_unchanged(string text)
     {
         VietnameseText.NormaliseTonePlacement(text).Should().Be(text);

@@ -4,7 +4,6 @@ using Intake.Pipeline.Cards;
 using Intake.Imaging;
 using Intake.Pages;
 using Intake.Ocr.Zones;
-using Intake.Pages;
 using Intake.TestSupport;
 
 namespace Intake.Dossiers.Tests.Mrz;

@@ -18,10 +18,10 @@ namespace Intake.Dossiers.Tests.Reading;
 /// or more that is wrong. Set INTAKE_REALCARD_SEEDS=f3,p7 to look at a few scans again (f flatbed, p photo), and
 /// INTAKE_REALCARD_DUMP=folder to keep the captures (JPEG, and PNG to look at).
 /// </summary>
-// Red on purpose until the reading code catches up (issue 9, point 3): at main f94c908 it fails on phone photos (a front
-// not cropped from the table, so its QR is not decoded; 2021 backs whose MRZ keeps K fillers in the name or loses the
-// ID; an upside-down back not set upright) and on 2024 fronts, which carry no QR and are read by OCR alone (a lost
-// diacritic, the number line missing). The fixture follows the real card; the fix belongs to the reader.
+// Red on purpose until the reading code catches up (issue 9, point 3): at main 3f8aa23 every flatbed core field is
+// exact; it fails on phone photos of 2021 backs (the MRZ band not found after the perspective warp, or read with the
+// signer's name above it as a fourth line) and on 2024 fronts, which carry no QR and are read by OCR alone (a lost
+// diacritic in the name). The fixture follows the real card; the fix belongs to the reader.
 public sealed class RealCardScanTests(SharedScanReader shared, ITestOutputHelper log) : IClassFixture<SharedScanReader>
 {
     private const int FlatbedScans = 28;

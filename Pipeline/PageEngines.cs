@@ -19,6 +19,9 @@ public sealed class PageEngines : IDisposable
     {
         ArgumentNullException.ThrowIfNull(options);
         Readers = new OcrEnginePool(options);
+        _cardReaders = new Lazy<OcrEnginePool>(() => options.Languages == DossierLanguages
+            ? Readers
+            : new OcrEnginePool(new OcrOptions { Languages = DossierLanguages, Workers = Readers.Workers, DataPath = options.DataPath }));
         Orientation = new OrientationDetector(Readers);
         _zones = new ZoneReader(ZoneOptions.Mrz with { Workers = Readers.Workers });
         Cards = new CardOrienter(new MrzBandReader(_zones), Orientation);
@@ -40,6 +43,15 @@ public sealed class PageEngines : IDisposable
 
     public OrientationDetector Orientation { get; }
 
+    /// <summary>
+    /// The readers of cards: the Vietnamese model alone, whatever the verb's languages (<see cref="DossierLanguages"/>
+    /// says why), so a card reads the same through `ocr` and `process`. The same pool when the languages are those;
+    /// else made on the first card.
+    /// </summary>
+    public OcrEnginePool CardReaders => _cardReaders.Value;
+
+    private readonly Lazy<OcrEnginePool> _cardReaders;
+
     public CardOrienter Cards { get; }
 
     /// <summary>One line read with digits only: the second look at a card's ID number (<see cref="SecondLook"/>).</summary>
@@ -55,6 +67,7 @@ public sealed class PageEngines : IDisposable
         Orientation.Dispose();
         _zones.Dispose();
         Digits.Dispose();
+        if (_cardReaders.IsValueCreated && !ReferenceEquals(_cardReaders.Value, Readers)) _cardReaders.Value.Dispose();
         Readers.Dispose();
     }
 }

@@ -217,7 +217,7 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
         var texts = new List<(PageText Text, CleanPiece? Piece)>();
         if (item.Raw is { } raw) texts.Add((readers.Recognize(raw, options.Outputs, item.Work.Page, token), null));
         foreach (var piece in item.Page?.Pieces ?? [])
-            texts.Add((readers.Recognize(piece.ForReading, options.Outputs, item.Work.Page, token), piece));
+            texts.Add(((piece.Report.Card is null ? readers : cleaner!.Engines.CardReaders).Recognize(piece.ForReading, options.Outputs, item.Work.Page, token), piece));
         item.Stages.Add(watch.Stop("recognise", false));
 
         watch = StageTiming.Start();

@@ -16,15 +16,35 @@ public static class DossierPackageWriter
     public static PackageFiles Write(string folder, DossierAssembly assembly, IReadOnlyList<ScannedPagePicture> pages, IReadOnlyList<PieceLayer> layers)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        return Write(folder, Build(assembly, pages, layers));
+    }
+
+    /// <summary>Writes a package built by <see cref="Build"/> into <paramref name="folder"/> (created when missing).</summary>
+    public static PackageFiles Write(string folder, DossierPackage package)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(folder);
+        ArgumentNullException.ThrowIfNull(package);
+        Directory.CreateDirectory(folder);
+        var paths = package.Files.Select(f => WriteAtomically(folder, f.Name, f.Bytes)).ToArray();
+        var json = paths[^1];
+        var dossierPdf = paths[^2];
+        return new PackageFiles(json, dossierPdf, paths[..^2]);
+    }
+
+    /// <summary>
+    /// The package in memory: one PDF per document that has pieces, <c>dossier.pdf</c>, then <c>dossier.json</c>; the
+    /// same bytes <see cref="Write(string, DossierPackage)"/> puts in a folder and the kiosk's store keeps.
+    /// </summary>
+    public static DossierPackage Build(DossierAssembly assembly, IReadOnlyList<ScannedPagePicture> pages, IReadOnlyList<PieceLayer> layers)
+    {
         ArgumentNullException.ThrowIfNull(assembly);
         ArgumentNullException.ThrowIfNull(layers);
-        Directory.CreateDirectory(folder);
         var dossier = assembly.Dossier;
         var title = dossier.Procedure is { } procedure
             ? $"Hồ sơ {dossier.Code} - {procedure.Name} ({procedure.Code})"
             : $"Hồ sơ {dossier.Code}";
         var names = new List<string?>();
-        var documentPaths = new List<string>();
+        var files = new List<PackageFile>();
         for (var i = 0; i < dossier.Documents.Count; i++)
         {
             var document = dossier.Documents[i];
@@ -37,14 +57,13 @@ public static class DossierPackageWriter
                 continue;
             }
 
-            var pdf = DossierPdfComposer.Document(PdfArchiveInfo.Of(dossier, $"{DocumentTitles.Of(document.Type)} - {title}"), ownLayers);
-            documentPaths.Add(WriteAtomically(folder, name, pdf));
+            files.Add(new PackageFile(name, DossierPdfComposer.Document(PdfArchiveInfo.Of(dossier, $"{DocumentTitles.Of(document.Type)} - {title}"), ownLayers)));
             names.Add(name);
         }
 
-        var dossierPdf = WriteAtomically(folder, PdfName, DossierPdfComposer.Dossier(PdfArchiveInfo.Of(dossier, title), pages, layers));
-        var json = WriteAtomically(folder, JsonName, DossierJson.Write(dossier, names, PdfName));
-        return new PackageFiles(json, dossierPdf, documentPaths);
+        files.Add(new PackageFile(PdfName, DossierPdfComposer.Dossier(PdfArchiveInfo.Of(dossier, title), pages, layers)));
+        files.Add(new PackageFile(JsonName, DossierJson.Write(dossier, names, PdfName)));
+        return new DossierPackage(dossier, files);
     }
 
     private static string WriteAtomically(string folder, string name, byte[] bytes)

@@ -19,7 +19,12 @@ internal static class IntakeCli
             DevicesVerb.Create(output, error),
             ScanVerb.Create(output, error),
             ProcessVerb.Create(output, error),
+            DossiersVerb.Create(output, error),
+            StoreVerb.Create(output, error),
             ScanOverlapBenchVerb.Create(output, error),
+            CentralVerb.Create(output, error),
+            EnrollVerb.Create(output, error),
+            SyncVerb.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

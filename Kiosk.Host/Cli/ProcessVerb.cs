@@ -4,12 +4,14 @@ using Intake.Dossiers;
 using Intake.Imaging;
 using Intake.Kiosk.Host.Processing;
 using Intake.Ocr;
+using Intake.Sync.Store;
 
 namespace Intake.Kiosk.Host.Cli;
 
 /// <summary>
-/// `intake process INPUT... --out DIR [--procedure CODE] [--operator NAME] [--kiosk CODE]`: builds one dossier from
-/// every input (images, multi-page TIFF, PDF) and writes its package (dossier.json, dossier.pdf, one PDF per document).
+/// `intake process INPUT... [--out DIR] [--data DIR] [--procedure CODE] [--operator NAME] [--kiosk CODE]`: builds one
+/// dossier from every input (images, multi-page TIFF, PDF), commits it to the kiosk's store (which numbers it), and with
+/// --out also writes the plain package (dossier.json, dossier.pdf, one PDF per document).
 /// Problems with the documents themselves (an unreadable QR, a bad date, an unknown procedure) are checks in the
 /// dossier, not errors; only inputs that cannot be read at all stop the command.
 /// </summary>
@@ -18,7 +20,7 @@ internal static class ProcessVerb
     public static Command Create(TextWriter output, TextWriter error)
     {
         var inputs = new Argument<string[]>("inputs") { Arity = ArgumentArity.OneOrMore, Description = "Ảnh, TIFF nhiều trang hoặc PDF / images, multi-page TIFF or PDF" };
-        var outDir = new Option<string>("--out") { Description = "Thư mục hồ sơ / folder for the dossier package", Required = true };
+        var outDir = new Option<string?>("--out") { Description = "Thêm một bản hồ sơ dạng tệp vào thư mục này / also write the plain package into this folder" };
         var dossier = new DossierOptions();
         inputs.Validators.Add(result =>
         {
@@ -28,7 +30,7 @@ internal static class ProcessVerb
         var command = new Command("process", "Lập hồ sơ từ các trang quét / build a dossier from scanned pages") { inputs, outDir };
         dossier.AddTo(command);
         command.SetAction((parse, token) =>
-            Task.FromResult(Build(dossier.Request(parse, parse.GetValue(inputs)!, parse.GetValue(outDir)!), output, error, token)));
+            Task.FromResult(Build(dossier.Request(parse, parse.GetValue(inputs)!, parse.GetValue(outDir)), output, error, token)));
         return command;
     }
 
@@ -47,10 +49,10 @@ internal static class ProcessVerb
             Report(output, outcome);
             return outcome.Refusals.Count > 0 ? IntakeCli.UsageError : 0;
         }
-        // InvalidOperationException: poppler's tools missing; DossierCodeSequenceException: the kiosk's code sequence
-        // cannot be read or written (a corrupt state file is refused rather than risking a duplicate code)
+        // InvalidOperationException: poppler's tools missing; StoreException: the store is in use, full, without its
+        // key, or the commit failed (then nothing of the dossier is in the store and its code is not used up)
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException or ImagingException or OcrException or ArgumentException
-                                   or InvalidOperationException or DossierCodeSequenceException)
+                                   or InvalidOperationException or StoreException or IOException)
         {
             foreach (var line in e.Message.Split(Environment.NewLine)) error.WriteLine($"intake: {line}");
             return IntakeCli.UsageError;
@@ -79,7 +81,13 @@ internal static class ProcessVerb
             output.WriteLine($"  [{(item.Present ? "x" : " ")}] {item.DocumentType}");
         var failed = dossier.Checks.Count(c => !c.Passed);
         output.WriteLine($"Kiểm tra / checks: {dossier.Checks.Count - failed} đạt / passed, {failed} cần xem / failed");
-        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Đã ghi / written: {outcome.Files.Json} ({outcome.Reading.TotalSeconds:0.0} s đọc / reading, {outcome.Packaging.TotalSeconds:0.0} s đóng gói / packaging)"));
+        if (outcome.Opening.Recovery is { } recovery)
+            output.WriteLine($"intake: {recovery}");
+        foreach (var problem in outcome.Opening.Problems)
+            output.WriteLine($"intake: {problem}");
+        output.WriteLine($"Đã lưu vào kho / committed to the store: {outcome.Stored.Code} (phiên bản / version {outcome.Stored.Version})");
+        var written = outcome.Files is { } files ? $"{files.Json} " : "";
+        output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Đã ghi / written: {written}({outcome.Reading.TotalSeconds:0.0} s đọc / reading, {outcome.Packaging.TotalSeconds:0.0} s đóng gói và lưu / packaging and committing)"));
     }
 
     /// <summary>The options that shape the dossier, shared by `intake process` and `intake scan --process`.</summary>
@@ -91,7 +99,9 @@ internal static class ProcessVerb
 
         public Option<string> Kiosk { get; } = CreateKioskOption();
 
-        public IEnumerable<Option> All => [Procedure, Operator, Kiosk];
+        public StoreCliOptions Store { get; } = new();
+
+        public IEnumerable<Option> All => [Procedure, Operator, Kiosk, .. Store.All];
 
         public void AddTo(Command command)
         {
@@ -102,7 +112,7 @@ internal static class ProcessVerb
         {
             var kiosk = new Option<string>("--kiosk")
             {
-                Description = "Mã ki-ốt trong mã hồ sơ <ki-ốt>-<yymmdd>-<NNNN>; số thứ tự lưu trong INTAKE_STATE_DIR / kiosk code in the dossier code; the sequence is kept in INTAKE_STATE_DIR",
+                Description = "Mã ki-ốt trong mã hồ sơ <ki-ốt>-<yymmdd>-<NNNN>; số thứ tự lưu trong kho / kiosk code in the dossier code; the sequence is kept in the store",
                 DefaultValueFactory = _ => "KIOSK",
             };
             kiosk.Validators.Add(result =>
@@ -113,7 +123,7 @@ internal static class ProcessVerb
             return kiosk;
         }
 
-        public ProcessRequest Request(ParseResult parse, IReadOnlyList<string> inputs, string outputFolder) =>
-            new(inputs, outputFolder, parse.GetValue(Procedure), parse.GetValue(Operator)!, parse.GetValue(Kiosk)!);
+        public ProcessRequest Request(ParseResult parse, IReadOnlyList<string> inputs, string? outputFolder) =>
+            new(inputs, outputFolder, parse.GetValue(Procedure), parse.GetValue(Operator)!, parse.GetValue(Kiosk)!, Store.Resolve(parse));
     }
 }

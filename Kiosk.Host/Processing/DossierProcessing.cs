@@ -6,13 +6,15 @@ using Intake.Dossiers.Package;
 using Intake.Imaging;
 using Intake.Ocr;
 using Intake.Pipeline;
+using Intake.Sync.Store;
 
 namespace Intake.Kiosk.Host.Processing;
 
 /// <summary>
 /// One dossier from all inputs: pages go through the one page pipeline (decode, cleanup with the cards found and set
-/// upright, recognition; one page per engine at a time), then the domain assembles them in page order and the
-/// package is written. This only composes the two.
+/// upright, recognition; one page per engine at a time), then the domain assembles them in page order, the kiosk's
+/// store commits the dossier (handing out its code in the same transaction) and, when asked, the plain package is
+/// written. This only composes them.
 /// An input or page that cannot be read is left out with one line in <see cref="ProcessOutcome.Refusals"/>; the
 /// others make the dossier. A blank page is kept (the scan is archived as it is) but its reading is not used, and it
 /// gets a failed check naming it. Limits are per page (the rasteriser's per-page deadline), so a long PDF is not cut short.
@@ -29,6 +31,8 @@ internal static class DossierProcessing
             throw new ArgumentException($"Mã ki-ốt '{request.KioskCode}' chỉ gồm chữ, số và dấu chấm / the kiosk code '{request.KioskCode}' is letters, digits and dots only", nameof(request));
         }
 
+        // a full disk refuses the intake before any page is read, not after
+        DossierStore.EnsureRoom(request.Store);
         var started = Stopwatch.GetTimestamp();
         var scannedAt = DateTimeOffset.Now;
         using var inputs = new InputPages();
@@ -97,15 +101,22 @@ internal static class DossierProcessing
 
         var dossierPages = keptPictures.Select(p => new DossierPage(
             p.PageIndex, p.Width, p.Height, p.Dpi, Convert.ToHexStringLower(SHA256.HashData(p.Encoded)))).ToArray();
-        // the number is taken once the pages are read, so an unreadable input does not use one up; the day is the
-        // scan's own local date (the kiosk's clock, UTC+7 in Vietnam), the same as the dossier's createdAt
-        var codes = request.Codes ?? new DossierCodeSequence(KioskStateDirectory.Resolve());
-        var code = codes.Next(request.KioskCode, DateOnly.FromDateTime(scannedAt.DateTime));
-        var assembly = DossierAssembler.Assemble(code, request.Operator, scannedAt, request.ProcedureCode, dossierPages, pieces);
-        var blankChecks = blankPages.Select(page => Check.Fail("page.blank", $"Trang {page} để trống (không đọc)", $"Page {page} is blank (not read)"));
-        assembly = assembly with { Dossier = assembly.Dossier with { Checks = [.. assembly.Dossier.Checks, .. blankChecks] } };
+        // the number is taken once the pages are read, so an unreadable input does not use one up, and inside the
+        // store's commit, so it is used only if the dossier is kept; the day is the scan's own local date (the kiosk's
+        // clock, UTC+7 in Vietnam), the same as the dossier's createdAt
         var packaging = Stopwatch.GetTimestamp();
-        var files = DossierPackageWriter.Write(request.OutputFolder, assembly, keptPictures, layers);
-        return new ProcessOutcome(assembly.Dossier, files, reading, Stopwatch.GetElapsedTime(packaging), refusals);
+        DossierPackage? package = null;
+        var images = keptPictures.Select(p => new PackageFile($"page-{p.PageIndex + 1:D3}.jpg", p.Encoded)).ToArray();
+        var blankChecks = blankPages.Select(page => Check.Fail("page.blank", $"Trang {page} để trống (không đọc)", $"Page {page} is blank (not read)")).ToArray();
+        using var store = DossierStore.Open(request.Store);
+        var stored = store.Commit(request.KioskCode, DateOnly.FromDateTime(scannedAt.DateTime), code =>
+        {
+            var assembly = DossierAssembler.Assemble(code, request.Operator, scannedAt, request.ProcedureCode, dossierPages, pieces);
+            assembly = assembly with { Dossier = assembly.Dossier with { Checks = [.. assembly.Dossier.Checks, .. blankChecks] } };
+            package = DossierPackageWriter.Build(assembly, keptPictures, layers);
+            return new DossierCommit(package, images);
+        });
+        var files = request.OutputFolder is { } folder ? DossierPackageWriter.Write(folder, package!) : null;
+        return new ProcessOutcome(package!.Dossier, stored, store.Opening, files, reading, Stopwatch.GetElapsedTime(packaging), refusals);
     }
 }

@@ -1,11 +1,10 @@
-using Intake.Dossiers;
+using Intake.Sync.Store;
 
 namespace Intake.Kiosk.Host.Processing;
 
 /// <summary>
-/// What `intake process` was asked to do. <paramref name="Codes"/> hands out the dossier code's sequence number;
-/// null: the kiosk's own sequence in <see cref="KioskStateDirectory"/>.
+/// What `intake process` was asked to do. The dossier is committed to the store <paramref name="Store"/> (which hands
+/// out its code); <paramref name="OutputFolder"/>, when given, also receives the plain package.
 /// </summary>
 internal sealed record ProcessRequest(
-    IReadOnlyList<string> Inputs, string OutputFolder, string? ProcedureCode, string Operator, string KioskCode, int Workers = 0,
-    DossierCodeSequence? Codes = null);
+    IReadOnlyList<string> Inputs, string? OutputFolder, string? ProcedureCode, string Operator, string KioskCode, StoreOptions Store, int Workers = 0);

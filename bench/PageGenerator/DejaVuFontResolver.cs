@@ -4,15 +4,29 @@ namespace Intake.Bench.PageGenerator;
 
 /// <summary>
 /// PDFsharp finds no system fonts on Linux by itself; every face resolves to Debian's DejaVu Serif
-/// (fonts-dejavu-core), which has every precomposed Vietnamese letter.
+/// (fonts-dejavu-core), which has every precomposed Vietnamese letter, except the other DejaVu families
+/// named in <see cref="Families"/> (for pages in more than one typeface).
 /// </summary>
 internal sealed class DejaVuFontResolver : IFontResolver
 {
     public const string Family = "DejaVu Serif";
     private const string Folder = "/usr/share/fonts/truetype/dejavu";
 
-    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic) =>
-        new(bold ? "DejaVuSerif-Bold" : "DejaVuSerif");
+    /// <summary>
+    /// The families resolved to their own faces (fonts-dejavu-core); any other name is DejaVu Serif. Not DejaVu Sans
+    /// Mono: it lacks most precomposed Vietnamese letters (ấ, ề, ố print as empty boxes).
+    /// </summary>
+    public static IReadOnlyList<string> Families { get; } = [Family, "DejaVu Sans"];
+
+    public FontResolverInfo? ResolveTypeface(string familyName, bool bold, bool italic)
+    {
+        var face = familyName switch
+        {
+            "DejaVu Sans" => "DejaVuSans",
+            _ => "DejaVuSerif",
+        };
+        return new(bold ? face + "-Bold" : face);
+    }
 
     public byte[]? GetFont(string faceName) => File.ReadAllBytes(Path.Combine(Folder, faceName + ".ttf"));
 

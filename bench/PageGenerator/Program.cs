@@ -33,6 +33,11 @@ using (var upright = SkewSweep.Upright())
         Write("sweep" + degrees.ToString("+0;-0;0", CultureInfo.InvariantCulture), turned, SkewSweep.Truth);
     }
 }
+foreach (var quarter in SkewSweep.QuarterTurns)
+{
+    var (page, truth) = SkewSweep.Render(quarter);
+    using (page) Write(quarter.Name, page, truth);
+}
 var phototest = File.ReadAllText(Path.Combine(corpus, "tesseract-test", "phototest.txt"));
 var eurotext = File.ReadAllText(Path.Combine(corpus, "tesseract-test", "eurotext.txt"));
 foreach (var (folder, file, truth) in new[]

@@ -15,8 +15,13 @@ public static class VietnamesePage
 {
     public const double A4WidthMm = 210, A4HeightMm = 297;
 
-    /// <summary>A PDF of one page <paramref name="widthMm"/> × <paramref name="heightMm"/> holding <paramref name="paragraphs"/>, wrapped to fit.</summary>
-    public static (byte[] Pdf, string Truth) Compose(IReadOnlyList<string> paragraphs, double widthMm = A4WidthMm, double heightMm = A4HeightMm, double points = 12, double marginMm = 20)
+    /// <summary>
+    /// A PDF of one page <paramref name="widthMm"/> × <paramref name="heightMm"/> holding <paramref name="paragraphs"/>,
+    /// wrapped to fit, in <paramref name="family"/> (one of <see cref="DejaVuFontResolver.Families"/>). The text block is
+    /// <paramref name="blockWidthMm"/> wide from the left margin (by default the page between its margins).
+    /// </summary>
+    public static (byte[] Pdf, string Truth) Compose(IReadOnlyList<string> paragraphs, double widthMm = A4WidthMm, double heightMm = A4HeightMm, double points = 12, double marginMm = 20,
+        string family = DejaVuFontResolver.Family, double? blockWidthMm = null)
     {
         ArgumentNullException.ThrowIfNull(paragraphs);
         DejaVuFontResolver.EnsureInstalled();
@@ -29,9 +34,9 @@ public static class VietnamesePage
         {
             // The whole font file is embedded: PDFsharp's subsetter drops the parts of composite glyphs
             // (Ộ, Ế, ạ are built from a base letter and a mark), which would print "CÔNG" for "CỘNG".
-            var font = new XFont(DejaVuFontResolver.Family, points, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile));
+            var font = new XFont(family, points, XFontStyleEx.Regular, new XPdfFontOptions(PdfFontEncoding.Unicode, PdfFontEmbedding.EmbedCompleteFontFile));
             var margin = XUnit.FromMillimeter(marginMm).Point;
-            var width = page.Width.Point - 2 * margin;
+            var width = blockWidthMm is { } block ? XUnit.FromMillimeter(block).Point : page.Width.Point - 2 * margin;
             var y = margin;
             var leading = points * 1.6;
             foreach (var paragraph in paragraphs.Select(p => p.Normalize(System.Text.NormalizationForm.FormC)))

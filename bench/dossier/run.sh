@@ -24,7 +24,7 @@ for i in $(seq 1 "$RUNS"); do
   rm -rf "$OUT/package"
   start=$(date +%s.%N)
   taskset -c "$CORES" "${run[@]}" process "$INPUTS/front.jpg" "$INPUTS/back.jpg" "$INPUTS/form.pdf" \
-    --out "$OUT/package" --procedure 1.001193 --operator "Bench" >"$OUT/run-$i.txt"
+    --out "$OUT/package" --data "$OUT/data" --procedure 1.001193 --operator "Bench" >"$OUT/run-$i.txt"
   end=$(date +%s.%N)
   times+=("$(echo "$end - $start" | bc)")
 done

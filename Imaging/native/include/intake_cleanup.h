@@ -44,9 +44,11 @@ typedef struct intake_document_region {
 } intake_document_region;
 
 /* The skew of a text page: rotating the page counter-clockwise by *angle degrees
- * (intake_image_rotate(image, *angle)) makes its text lines horizontal. |*angle| <= max_degrees
- * (at most 45). A page found straight to within 0.05 degrees reports exactly 0. *confidence is
- * 0..1 (0: no text lines found, the angle is 0 and means nothing). */
+ * (intake_image_rotate(image, *angle)) makes its text lines horizontal or vertical; the quarter turn
+ * left over is orientation's business. Every line direction is searched; |*angle| <= 45. A page found
+ * straight to within 0.05 degrees reports exactly 0. *confidence is 0..1: 0 when no text lines were
+ * found (the angle is 0 and means nothing) or when the skew lies within 1 degree of max_degrees (at most
+ * 45) or beyond it, so that no turn inside the range asked for would straighten the page. */
 INTAKE_API intake_status intake_deskew_angle(const intake_image* image, double max_degrees, double* angle, double* confidence);
 
 /* A copy for the OCR engine only: background flattened (shadows, yellowed paper), light noise

@@ -17,6 +17,7 @@ constexpr size_t kMaxPoints = 120000;     // a dense page subsampled evenly; the
 constexpr double kCoarseStep = 0.5;       // narrower than the profile peak of a text line
 constexpr double kFineStep = 0.05;
 constexpr double kStraight = 0.05;        // below this, resampling would do more harm than good
+constexpr double kEdge = 1.0;            // two coarse steps: a peak this close to the edge of the range may lie beyond it
 constexpr size_t kCoarseStride = 4;       // the coarse sweep only has to find the peak's half-degree: a quarter of the points do
 
 struct Points {
@@ -85,6 +86,13 @@ double score(const Points& p, double degrees, std::vector<int>& bins, size_t str
   return sum;
 }
 
+// The turn from direction `axis` to direction `a` on the half circle of line directions (lines at a and
+// at a + 180 are the same lines), in [-90, 90).
+double direction_offset(double a, double axis) {
+  const double d = std::fmod(a - axis + 90.0, 180.0);
+  return (d < 0 ? d + 180.0 : d) - 90.0;
+}
+
 }  // namespace
 
 extern "C" intake_status intake_deskew_angle(const intake_image* image, double max_degrees, double* angle, double* confidence) {
@@ -98,29 +106,43 @@ extern "C" intake_status intake_deskew_angle(const intake_image* image, double m
     if (p.x.size() < 200) return;  // nothing that could form a line
     std::vector<int> bins(size_t(p.span) + 1);
 
-    // Coarse sweep over the whole range; its median is the "no alignment" level.
+    // Coarse sweep over every line direction, not only the range asked for: a text block turned by a
+    // quarter (or by 60 degrees) has its peak outside +-45, and a sweep that stops at 45 crowns its own
+    // edge (field case quarter-turn: 45 degrees at confidence 0.3, the page turned by 45 and nothing
+    // read).
     std::vector<double> coarse;
-    const int steps = int(std::floor(max_degrees / kCoarseStep));
+    const int steps = int(std::lround(90.0 / kCoarseStep));
     double best = 0, best_score = -1;
-    for (int i = -steps; i <= steps; ++i) {
+    for (int i = -steps; i < steps; ++i) {
       const double s = score(p, i * kCoarseStep, bins, kCoarseStride);
       coarse.push_back(s);
       if (s > best_score) best_score = s, best = i * kCoarseStep;
     }
-    std::vector<double> sorted = coarse;
+    // The unaligned level and the rival are taken over the quarter of directions centred on the axis the
+    // lines run nearest to (horizontal, or vertical for a page on its side), as they always were for
+    // upright pages: further out, a grid of letters has diagonal alignments that are no rival to its lines.
+    const double axis = 90.0 * std::round(best / 90.0);
+    const double coarse_skew = direction_offset(best, axis);
+    std::vector<double> window;
+    for (int i = -steps; i < steps; ++i)
+      if (std::abs(direction_offset(i * kCoarseStep, axis)) <= 45.0) window.push_back(coarse[size_t(i + steps)]);
+    std::vector<double> sorted = window;
     std::nth_element(sorted.begin(), sorted.begin() + long(sorted.size() / 2), sorted.end());
     const double floor_level = sorted[sorted.size() / 2];
     // The strongest rival more than 3 degrees away: a second peak that high makes the answer doubtful.
     double rival = floor_level;
-    for (int i = -steps; i <= steps; ++i)
-      if (std::abs(i * kCoarseStep - best) > 3.0) rival = std::max(rival, coarse[size_t(i + steps)]);
+    for (int i = -steps; i < steps; ++i) {
+      const double offset = direction_offset(i * kCoarseStep, axis);
+      if (std::abs(offset) <= 45.0 && std::abs(offset - coarse_skew) > 3.0) rival = std::max(rival, coarse[size_t(i + steps)]);
+    }
 
-    // Fine sweep around the coarse peak, then a parabola through the top three samples.
+    // Fine sweep around the coarse peak, then a parabola through the top three samples. Directions
+    // repeat every 180 degrees, so nothing needs clamping here.
     double fine_best = best, fine_score = -1;
     const int fine_steps = int(std::lround(kCoarseStep / kFineStep));
     std::vector<double> fine(size_t(2 * fine_steps + 1));
     for (int i = -fine_steps; i <= fine_steps; ++i) {
-      const double a = std::clamp(best + i * kFineStep, -max_degrees, max_degrees);
+      const double a = best + i * kFineStep;
       fine[size_t(i + fine_steps)] = score(p, a, bins);
       if (fine[size_t(i + fine_steps)] > fine_score) fine_score = fine[size_t(i + fine_steps)], fine_best = a;
     }
@@ -130,15 +152,19 @@ extern "C" intake_status intake_deskew_angle(const intake_image* image, double m
       const double denom = l - 2 * m + r;
       if (denom < 0) fine_best += std::clamp(0.5 * (l - r) / denom, -0.5, 0.5) * kFineStep;
     }
-    fine_best = std::clamp(fine_best, -max_degrees, max_degrees);
+    // The skew proper: what is left once the quarter turn (orientation's business) is taken out.
+    const double skew = direction_offset(fine_best, axis);
 
     // Confidence: how far the peak rises above the unaligned level, discounted by a rival peak; all
     // three from the coarse sweep, so they are counted over the same points.
     const double rise = best_score / std::max(floor_level, 1.0) - 1.0;
     const double rivalry = (rival - floor_level) / std::max(best_score - floor_level, 1e-9);
     // Printed pages rise 0.5..4 above the unaligned level with rivals below half the peak.
-    const double c = std::clamp(rise / 0.3, 0.0, 1.0) * std::clamp(1.5 * (1.0 - rivalry), 0.0, 1.0);
+    double c = std::clamp(rise / 0.3, 0.0, 1.0) * std::clamp(1.5 * (1.0 - rivalry), 0.0, 1.0);
+    // A skew at (or beyond) the edge of the range asked for is no measurement within it: the lines run
+    // outside the range, and turning the page to its edge would leave it crooked, not straight.
+    if (std::abs(skew) > max_degrees - kEdge) c = 0;
     *confidence = c;
-    *angle = std::abs(fine_best) < kStraight ? 0.0 : fine_best;
+    *angle = std::abs(skew) < kStraight ? 0.0 : skew;
   });
 }

@@ -106,4 +106,72 @@ public sealed class DeskewerTests
         (windowPage.Width - ink.Right).Should().BeInRange(margin / 2, margin * 3);
         (windowPage.Height - ink.Bottom).Should().BeInRange(margin / 2, margin * 3);
     }
+
+    // Issue 9, point 5: quarter turns belong to orientation. Before, the sweep stopped at ±45 and crowned
+    // its own edge on a page lying on its side (45° at confidence 0.3, then the page was turned by 45).
+
+    [Fact]
+    public void The_quarter_turn_field_case_measures_straight_and_is_not_resampled()
+    {
+        using var page = CleanupCorpus.Load("field-cases", "quarter-turn", "page-90.png");
+        var result = _deskewer.Straighten(page);
+        result.Skew.Degrees.Should().BeApproximately(0, 0.1, "its lines run exactly vertical: a quarter turn, no skew");
+        result.Rotated.Should().BeFalse();
+        result.Page.Should().BeSameAs(page);
+    }
+
+    [Theory]
+    [InlineData(90)]
+    [InlineData(270)]
+    [InlineData(180)]
+    public void A_page_turned_by_a_quarter_turn_is_never_resampled(int turnedBy)
+    {
+        using var upright = CleanupCorpus.Load("tesseract-test", "phototest.tif");
+        using var turned = upright.Rotate(turnedBy);
+        var result = _deskewer.Straighten(turned);
+        result.Skew.Degrees.Should().BeApproximately(0, 0.1);
+        result.Rotated.Should().BeFalse();
+    }
+
+    [Theory]
+    [InlineData(90 + 12)]
+    [InlineData(90 - 30)]
+    [InlineData(270 + 7)]
+    [InlineData(270 - 40)]
+    public void A_page_turned_beyond_a_quarter_is_measured_by_its_skew_from_the_nearest_quarter(int turnedBy)
+    {
+        using var upright = CleanupCorpus.Load("tesseract-test", "phototest.tif");
+        using var turned = upright.Rotate(turnedBy);
+        var skew = _deskewer.Measure(turned);
+        var fromQuarter = turnedBy - 90 * Math.Round(turnedBy / 90.0);
+        skew.Degrees.Should().BeApproximately(-fromQuarter, 0.2);
+        skew.Confidence.Should().BeGreaterThan(0.3);
+    }
+
+    [Theory]
+    [InlineData(20, 10)]
+    [InlineData(-25, 20)]
+    [InlineData(15, 15)]
+    public void A_skew_at_or_beyond_the_edge_of_the_range_never_resamples(int turnedBy, double maxDegrees)
+    {
+        var narrow = new Deskewer(maxDegrees);
+        using var upright = CleanupCorpus.Load("tesseract-test", "phototest.tif");
+        using var turned = upright.Rotate(turnedBy);
+        var result = narrow.Straighten(turned);
+        result.Skew.Confidence.Should().Be(0, "no turn inside ±{0}° straightens it", maxDegrees);
+        result.Rotated.Should().BeFalse();
+        result.Page.Should().BeSameAs(turned);
+    }
+
+    [Fact]
+    public void A_skew_just_inside_the_range_is_still_straightened()
+    {
+        var narrow = new Deskewer(20);
+        using var upright = CleanupCorpus.Load("tesseract-test", "phototest.tif");
+        using var turned = upright.Rotate(-18);
+        var result = narrow.Straighten(turned);
+        using var straight = result.Page;
+        result.Rotated.Should().BeTrue();
+        result.Skew.Degrees.Should().BeApproximately(18, 0.2);
+    }
 }

@@ -33,4 +33,26 @@ public sealed class SkewSweepTests(SharedPipeline shared, ITestOutputHelper log)
         }
         failures.Should().BeEmpty();
     }
+
+    // Issue 9, point 5: text blocks of other widths and typefaces lying exactly on their side. Deskew must
+    // leave them alone (the quarter turn is orientation's) and the page must read as well as upright.
+    [Fact]
+    public async Task Quarter_turned_text_blocks_of_every_width_and_font_read_within_1_percent_without_a_deskew_turn()
+    {
+        var rendered = SkewSweep.QuarterTurns.Select(SkewSweep.Render).ToArray();
+        var readings = await shared.Read([.. rendered.Select(r => (Func<Image>)(() => r.Page))]);
+        var failures = new List<string>();
+        for (var i = 0; i < readings.Length; i++)
+        {
+            var turn = SkewSweep.QuarterTurns[i];
+            var cer = CharacterErrorRate.Of(readings[i].Text, rendered[i].Truth);
+            var report = readings[i].Pieces[0].Cleanup!;
+            log.WriteLine($"{turn.Name}: CER {cer:P2}, skew {report.Skew?.Degrees:F2} at {report.Skew?.Confidence:F2} rotated {report.Skew?.Rotated}, "
+                + $"turn {report.Orientation?.Degrees} by {report.Orientation?.Method}");
+            if (cer > 0.01) failures.Add($"{turn.Name}: CER {cer:P2}");
+            if (report.Skew?.Rotated == true) failures.Add($"{turn.Name}: deskew turned it by {report.Skew.Degrees:F2}");
+            if (report.Orientation?.Degrees != (360 - turn.Degrees) % 360) failures.Add($"{turn.Name}: oriented by {report.Orientation?.Degrees}");
+        }
+        failures.Should().BeEmpty();
+    }
 }

@@ -1,11 +1,11 @@
 using System.Globalization;
 using System.Text.Json;
 using FluentAssertions;
-using Intake.Dossiers;
 using Intake.Dossiers.Tests.Fixtures;
 using Intake.Kiosk.Host.Cli;
 using Intake.Kiosk.Host.Processing;
 using Intake.Kiosk.Host.Tests.Cli;
+using Intake.Sync.Store;
 using Xunit;
 using Xunit.Abstractions;
 
@@ -13,8 +13,8 @@ namespace Intake.Kiosk.Host.Tests.Processing;
 
 /// <summary>
 /// `intake process` twice on a CT07 residence confirmation (a synthetic page, as a PDF): each run gets the kiosk's
-/// next dossier number of the day from the state folder (0001, then 0002), and the page is read as a
-/// residence confirmation that gives the applicant. A corrupt state file stops the command with one line naming it.
+/// next dossier number of the day from the store (0001, then 0002), and the page is read as a residence confirmation
+/// that gives the applicant. A store held by another process stops the command with one line naming the holder.
 /// </summary>
 public sealed class DossierCodeProcessTests(ITestOutputHelper log) : IDisposable
 {
@@ -33,7 +33,8 @@ public sealed class DossierCodeProcessTests(ITestOutputHelper log) : IDisposable
         var day = DateOnly.Parse(first.GetProperty("createdAt").GetString()![..10], CultureInfo.InvariantCulture);
         first.GetProperty("code").GetString().Should().Be($"K07.TEST-{day:yyMMdd}-0001");
         second.GetProperty("code").GetString().Should().Be($"K07.TEST-{day:yyMMdd}-0002");
-        File.Exists(Path.Combine(TestStateDirectory.Path, DossierCodeSequence.FileName)).Should().BeTrue();
+        using (var store = DossierStore.Open(new StoreOptions(TestStateDirectory.DataPath) { LockWait = TimeSpan.FromSeconds(30) }))
+            store.List().Select(d => d.Code).Should().Contain([$"K07.TEST-{day:yyMMdd}-0001", $"K07.TEST-{day:yyMMdd}-0002"]);
 
         var document = first.GetProperty("documents").EnumerateArray().Should().ContainSingle().Subject;
         document.GetProperty("type").GetString().Should().Be("residence-confirmation");
@@ -44,25 +45,24 @@ public sealed class DossierCodeProcessTests(ITestOutputHelper log) : IDisposable
     }
 
     [Fact]
-    public async Task A_corrupt_state_file_is_one_line_and_exit_code_2()
+    public void A_store_held_by_another_process_is_one_line_and_exit_code_2()
     {
-        var state = Directory.CreateDirectory(Path.Combine(_folder.FullName, "state")).FullName;
-        var path = Path.Combine(state, DossierCodeSequence.FileName);
-        await File.WriteAllTextAsync(path, "{\"version\": 1, \"kiosks\": {\"K");
+        var data = Path.Combine(_folder.FullName, "data");
         var ct07 = Path.Combine(_folder.FullName, "ct07.pdf");
         File.WriteAllBytes(ct07, DocumentPageRenderer.ResidenceConfirmation(SyntheticCitizen.Create(708)));
+        using var holder = DossierStore.Open(new StoreOptions(data));
 
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var request = new ProcessRequest([ct07], Path.Combine(_folder.FullName, "out"), null, "Kiểm thử", "K08", Codes: new DossierCodeSequence(state));
+        var request = new ProcessRequest([ct07], Path.Combine(_folder.FullName, "out"), null, "Kiểm thử", "K08", new StoreOptions(data));
 
         var exitCode = ProcessVerb.Build(request, output, error, CancellationToken.None);
 
         exitCode.Should().Be(2);
         error.ToString().Split('\n', StringSplitOptions.RemoveEmptyEntries).Should().ContainSingle()
-            .Which.Should().Contain(path).And.Contain("corrupt");
+            .Which.Should().Contain($"the store is in use by process {Environment.ProcessId}");
         Directory.Exists(Path.Combine(_folder.FullName, "out")).Should().BeFalse("nothing is written without a code");
-        (await File.ReadAllTextAsync(path)).Should().Be("{\"version\": 1, \"kiosks\": {\"K");
+        holder.List().Should().BeEmpty();
     }
 
     [Fact]

@@ -134,4 +134,40 @@ public sealed class OrientationDetectorTests(SharedOrientationDetector shared, I
         found.Method.Should().NotBe(OrientationMethod.Ascenders);
         found.Degrees.Should().Be(0);
     }
+
+    // Issue 10, low-confidence orientation: OSD calls this upright card back 180° at 3.1-3.3, and Leptonica
+    // counts none of its letters, so nothing confirms the guess; reading both candidates keeps it upright.
+    [Fact]
+    public void An_upright_card_back_that_osd_guesses_upside_down_is_not_turned()
+    {
+        using var page = OrientationCorpus.Load("field-cases", Path.Combine("card-back-upright", "back-an.png"));
+        var found = Detect(page);
+        found.OsdDegrees.Should().Be(180, "this is the guess the field case is about");
+        found.OsdConfidence.Should().BeLessThan(OrientationDetector.DefaultSureAbove);
+        found.Method.Should().Be(OrientationMethod.Recognition, "an unconfirmed guess is read against upright");
+        found.Degrees.Should().Be(0);
+    }
+
+    [Fact]
+    public void The_same_card_back_upside_down_is_turned_by_reading()
+    {
+        using var upright = OrientationCorpus.Load("field-cases", Path.Combine("card-back-upright", "back-an.png"));
+        using var page = upright.Rotate(180);
+        Detect(page).Degrees.Should().Be(180);
+    }
+
+    [Theory]
+    [InlineData(2.0, 5.1, 0, 0, true)]
+    [InlineData(2.0, -6.1, 0, 180, true)]
+    [InlineData(2.26, 0, 0, 180, false)]
+    [InlineData(2.0, 5.1, 0, 180, false)]
+    [InlineData(0.6, 0, 4.0, 270, true)]
+    [InlineData(0.6, 0, -4.0, 90, true)]
+    [InlineData(1.5, 0, 4.0, 270, false)]
+    [InlineData(0.6, 1.0, 1.0, 270, false)]
+    public void Cues_confirm_an_unsure_osd_answer_only_when_lines_and_ascenders_both_lean_its_way(
+        double lineRatio, double up, double left, int turn, bool confirms)
+    {
+        OrientationDetector.Leans(new Intake.Imaging.Cleanup.OrientationCues(lineRatio, up, left), turn).Should().Be(confirms);
+    }
 }

@@ -1,0 +1,112 @@
+using System.CommandLine;
+using Intake.Sync.Outbox;
+using Intake.Sync.Protocol;
+using Intake.Sync.Store;
+using Intake.Sync.Upload;
+
+namespace Intake.Kiosk.Host.Cli;
+
+/// <summary>
+/// `intake sync [--once]`: delivers the outbox to the centre the kiosk enrolled with; without --once it keeps going
+/// and sends a heartbeat every 30 s. The outbox is the kiosk store's (<see cref="KioskOutbox"/>). `intake serve`
+/// runs the same loop in the background (<see cref="RunInBackgroundAsync"/>).
+/// </summary>
+internal static class SyncVerb
+{
+    public static Command Create(TextWriter output, TextWriter error)
+    {
+        var once = new Option<bool>("--once") { Description = "Một lượt rồi thoát / one pass, then exit" };
+        var bandwidth = new Option<long?>("--bandwidth") { Description = "Giới hạn byte/giây / upload cap in bytes per second" };
+        var data = DataFolder.Option();
+        var command = new Command("sync", "Gửi hồ sơ về trung tâm / deliver dossiers to the centre") { once, bandwidth, data };
+        command.SetAction(async (parse, cancel) =>
+        {
+            using var session = SyncSession.Open(Path.GetFullPath(parse.GetValue(data)!), parse.GetValue(bandwidth), error);
+            if (session is null) return 1;
+            session.Uploader.Delivered += (id, receipt) => output.WriteLine($"intake: đã gửi / delivered {id} -> {receipt}");
+            if (parse.GetValue(once))
+            {
+                var pass = await session.Uploader.RunOnceAsync(cancel).ConfigureAwait(false);
+                output.WriteLine($"intake: {pass.Delivered} đã gửi / delivered, {pass.Failed} lỗi / failed");
+                return pass.Failed == 0 ? 0 : 1;
+            }
+            await session.RunAsync(cancel).ConfigureAwait(false);
+            return 0;
+        });
+        return command;
+    }
+
+    /// <summary>For `intake serve`: the sync loop until <paramref name="cancel"/>, or a line saying why there is none.</summary>
+    public static async Task RunInBackgroundAsync(string dataDirectory, TextWriter error, CancellationToken cancel)
+    {
+        using var session = SyncSession.Open(dataDirectory, null, error);
+        if (session is not null) await session.RunAsync(cancel).ConfigureAwait(false);
+    }
+
+    /// <summary>The enrolled kiosk's uploader and heartbeat over one HTTP client.</summary>
+    private sealed class SyncSession : IDisposable
+    {
+        private readonly System.Security.Cryptography.ECDsa key;
+        private readonly HttpClient http;
+        private readonly HeartbeatSender heartbeat;
+
+        private readonly DossierStore store;
+
+        private SyncSession(KioskIdentity identity, DossierStore outbox, string dataDir, long? bandwidth)
+        {
+            store = outbox;
+            key = identity.OpenKey();
+            http = new HttpClient { BaseAddress = new Uri(identity.CentralUrl), Timeout = TimeSpan.FromMinutes(2) };
+            var client = new CentralClient(http, identity.KioskId, key);
+            Uploader = new OutboxUploader(outbox, client, new UploaderOptions { BandwidthBytesPerSecond = bandwidth });
+            heartbeat = new HeartbeatSender(client, () => Describe(outbox, dataDir));
+        }
+
+        public OutboxUploader Uploader { get; }
+
+        /// <summary>Null, with the reason on <paramref name="error"/>, when the kiosk is not enrolled or has no outbox.</summary>
+        public static SyncSession? Open(string dataDir, long? bandwidth, TextWriter error)
+        {
+            if (KioskIdentity.Load(dataDir) is not { } identity)
+            {
+                error.WriteLine("intake: ki-ốt chưa đăng ký (intake enroll) / the kiosk is not enrolled (run intake enroll)");
+                return null;
+            }
+            try
+            {
+                return new SyncSession(identity, KioskOutbox.Open(dataDir, error), dataDir, bandwidth);
+            }
+            catch (StoreException e)
+            {
+                error.WriteLine("intake: " + e.Message);
+                return null;
+            }
+        }
+
+        public async Task RunAsync(CancellationToken cancel)
+        {
+            try
+            {
+                await Task.WhenAll(Uploader.RunAsync(cancel), heartbeat.RunAsync(cancel)).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (cancel.IsCancellationRequested)
+            {
+            }
+        }
+
+        public void Dispose()
+        {
+            http.Dispose();
+            key.Dispose();
+            store.Dispose();
+        }
+    }
+
+    private static Heartbeat Describe(IOutbox outbox, string dataDir)
+    {
+        var pending = outbox.Pending(10_000);
+        var oldest = pending.Count == 0 ? (double?)null : (DateTimeOffset.UtcNow - pending.Min(e => e.EnqueuedAt)).TotalSeconds;
+        var free = new DriveInfo(Path.GetPathRoot(dataDir)!).AvailableFreeSpace;
+        return new Heartbeat(typeof(SyncVerb).Assembly.GetName().Version?.ToString() ?? "?", pending.Count, oldest, free, "unknown");
+    }
+}

@@ -1,0 +1,88 @@
+using System.Net;
+using System.Net.Sockets;
+using Intake.Central.Storage;
+using Microsoft.AspNetCore.Builder;
+
+namespace Intake.Central.Tests.Support;
+
+/// <summary>
+/// A real central node on a loopback port (Kestrel, in the test process), on SQLite or on the test PostgreSQL
+/// cluster, with its own data folder. <see cref="RestartAsync"/> stops it and starts it again on the same port,
+/// database and folder, as a restarted service would.
+/// </summary>
+public sealed class CentralNode : IAsyncDisposable
+{
+    private WebApplication? app;
+
+    private CentralNode(CentralOptions options, int port)
+    {
+        Options = options;
+        Port = port;
+        Store = new CentralStore(CentralDatabase.Open(options.DbOrDefault));
+        Blobs = new BlobStore(options.BlobDirectory);
+    }
+
+    public CentralOptions Options { get; }
+
+    public int Port { get; }
+
+    public Uri Url => new($"http://127.0.0.1:{Port}");
+
+    public CentralStore Store { get; }
+
+    public BlobStore Blobs { get; }
+
+    /// <summary><paramref name="engine"/>: "sqlite" or "postgres".</summary>
+    public static async Task<CentralNode> StartAsync(string engine, PostgresCluster postgres, Func<CentralOptions, CentralOptions>? adjust = null)
+    {
+        var folder = Directory.CreateTempSubdirectory("intake-central-").FullName;
+        var options = new CentralOptions
+        {
+            DataDirectory = folder,
+            Db = engine == "postgres" ? postgres.CreateDatabase() : null,
+            MaxDossierBytes = 256 * 1024,
+            MaxChunkBytes = 1024 * 1024,
+        };
+        options = adjust?.Invoke(options) ?? options;
+        var port = FreePort();
+        var node = new CentralNode(options with { Urls = $"http://127.0.0.1:{port}" }, port);
+        await node.StartAsync().ConfigureAwait(false);
+        return node;
+    }
+
+    public async Task StartAsync()
+    {
+        app = CentralApp.Build(Options);
+        await app.StartAsync().ConfigureAwait(false);
+    }
+
+    public async Task StopAsync()
+    {
+        if (app is null) return;
+        using (var stopping = new CancellationTokenSource(TimeSpan.FromSeconds(2))) await app.StopAsync(stopping.Token).ConfigureAwait(false);
+        await app.DisposeAsync().ConfigureAwait(false);
+        app = null;
+    }
+
+    public async Task RestartAsync(TimeSpan down)
+    {
+        await StopAsync().ConfigureAwait(false);
+        await Task.Delay(down).ConfigureAwait(false);
+        await StartAsync().ConfigureAwait(false);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await StopAsync().ConfigureAwait(false);
+        Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        try { Directory.Delete(Options.DataDirectory, recursive: true); }
+        catch (IOException) { }
+    }
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}

@@ -18,7 +18,7 @@ namespace Intake.Dossiers.Tests.Reading;
 /// or more that is wrong. Set INTAKE_REALCARD_SEEDS=f3,p7 to look at a few scans again (f flatbed, p photo), and
 /// INTAKE_REALCARD_DUMP=folder to keep the captures (JPEG, and PNG to look at).
 /// </summary>
-// Red on purpose until the reading code catches up (issue 9, point 3): at main 87ce599 every flatbed core field is
+// Red on purpose until the reading code catches up (issue 9, point 3): at main a9d3a55 every flatbed core field is
 // exact; it fails on phone photos of 2021 backs (the MRZ band not found after the perspective warp, or read with the
 // signer's name above it as a fourth line) and on 2024 fronts, which carry no QR and are read by OCR alone (a lost
 // diacritic in the name). The fixture follows the real card; the fix belongs to the reader.

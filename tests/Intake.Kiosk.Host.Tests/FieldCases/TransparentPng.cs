@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.IO.Compression;
 using System.Text;
+using Intake.TestSupport;
 
 namespace Intake.Kiosk.Host.Tests.FieldCases;
 
@@ -81,59 +82,34 @@ public static class TransparentPng
         BinaryPrimitives.WriteInt32BigEndian(ihdr.AsSpan(4), height);
         ihdr[8] = (byte)depth;
         ihdr[9] = (byte)colourType;
-        Chunk(png, "IHDR", ihdr);
+        PngChunk.Write(png, "IHDR", ihdr);
         var phys = new byte[9];
         var perMetre = (int)Math.Round(dpi / 0.0254);
         BinaryPrimitives.WriteInt32BigEndian(phys, perMetre);
         BinaryPrimitives.WriteInt32BigEndian(phys.AsSpan(4), perMetre);
         phys[8] = 1;
-        Chunk(png, "pHYs", phys);
+        PngChunk.Write(png, "pHYs", phys);
         switch (kind)
         {
             case PngAlphaKind.PaletteWithTrns:
-                Chunk(png, "PLTE", new byte[16 * 3]);
-                Chunk(png, "tRNS", [.. Enumerable.Range(0, 16).Select(i => (byte)(255 - i * 17))]);
+                PngChunk.Write(png, "PLTE", new byte[16 * 3]);
+                PngChunk.Write(png, "tRNS", [.. Enumerable.Range(0, 16).Select(i => (byte)(255 - i * 17))]);
                 break;
             case PngAlphaKind.GreyColourKey:
-                Chunk(png, "tRNS", [0, 0]);
+                PngChunk.Write(png, "tRNS", [0, 0]);
                 break;
             case PngAlphaKind.RgbColourKey:
-                Chunk(png, "tRNS", [0, 0, 0, 0, 0, 0]);
+                PngChunk.Write(png, "tRNS", [0, 0, 0, 0, 0, 0]);
                 break;
         }
 
         using (var zlib = new MemoryStream())
         {
             using (var z = new ZLibStream(zlib, CompressionLevel.Fastest, leaveOpen: true)) z.Write(raw);
-            Chunk(png, "IDAT", zlib.ToArray());
+            PngChunk.Write(png, "IDAT", zlib.ToArray());
         }
 
-        Chunk(png, "IEND", []);
+        PngChunk.Write(png, "IEND", []);
         return png.ToArray();
-    }
-
-    private static void Chunk(Stream s, string type, byte[] data)
-    {
-        var typed = new byte[4 + data.Length];
-        Encoding.ASCII.GetBytes(type).CopyTo(typed, 0);
-        data.CopyTo(typed, 4);
-        var length = new byte[4];
-        BinaryPrimitives.WriteInt32BigEndian(length, data.Length);
-        s.Write(length);
-        s.Write(typed);
-        var crc = new byte[4];
-        BinaryPrimitives.WriteUInt32BigEndian(crc, Crc32(typed));
-        s.Write(crc);
-    }
-
-    private static uint Crc32(byte[] data)
-    {
-        var c = 0xFFFFFFFFu;
-        foreach (var b in data)
-        {
-            c ^= b;
-            for (var k = 0; k < 8; k++) c = (c & 1) != 0 ? 0xEDB88320u ^ (c >> 1) : c >> 1;
-        }
-        return c ^ 0xFFFFFFFFu;
     }
 }

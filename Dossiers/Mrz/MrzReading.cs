@@ -52,7 +52,7 @@ public sealed record MrzReading(
 
         if (Sex is { } sex)
         {
-            fields[FieldNames.Sex] = new Field(sex.ToString(), ConfidenceOf(CompositeField), FieldSource.Mrz);
+            fields[FieldNames.Sex] = new Field(sex.ToString(), SexConfidence(sex), FieldSource.Mrz);
         }
 
         if (NoExpiry || ExpiryDate is not null)
@@ -69,7 +69,7 @@ public sealed record MrzReading(
         if (Nationality.Length > 0)
         {
             var nationality = Nationality == "VNM" ? "Việt Nam" : Nationality;
-            fields[FieldNames.Nationality] = new Field(nationality, ConfidenceOf(CompositeField), FieldSource.Mrz);
+            fields[FieldNames.Nationality] = new Field(nationality, NationalityConfidence(), FieldSource.Mrz);
         }
 
         if (FullName.Length > 0)
@@ -79,6 +79,32 @@ public sealed record MrzReading(
 
         return fields;
     }
+
+    /// <summary>
+    /// No check digit covers the sex (ICAO 9303 Part 5: the TD1 composite skips line 2 position 8). On a Vietnamese card
+    /// the 12-digit ID, which its own check digit covers, encodes the sex in its century digit: agreeing with it, the sex
+    /// is as sure as the ID; without that witness it stays below exact.
+    /// </summary>
+    private double SexConfidence(char sex)
+    {
+        if (PersonalIdNumber is null || IdNumbers.PersonalIdNumber.Parse(PersonalIdNumber).Value is not { } id)
+        {
+            return Math.Min(ConfidenceOf(CompositeField), UnwitnessedCap);
+        }
+
+        return id.Sex == sex ? ConfidenceOf(PersonalIdField) : DisagreeingConfidence;
+    }
+
+    /// <summary>
+    /// No check digit covers the nationality either: it is sure only when it names the issuing state (a Vietnamese card
+    /// says VNM twice), else it stays below exact (a misread "NM" once came out at 0.97).
+    /// </summary>
+    private double NationalityConfidence() =>
+        Nationality.Length == 3 && Nationality == IssuingCountry ? ConfidenceOf(CompositeField) : Math.Min(ConfidenceOf(CompositeField), UnwitnessedCap);
+
+    // Below the 0.9 a value needs to pass without review.
+    private const double UnwitnessedCap = 0.85;
+    private const double DisagreeingConfidence = 0.5;
 
     /// <summary>
     /// A field read as printed and vouched for by its check digit and the composite is exact (0.99; 0.97 when a

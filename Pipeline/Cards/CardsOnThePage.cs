@@ -33,6 +33,13 @@ public static class CardsOnThePage
             return [new CutCard(WithCardResolution(page.WithDpi(page.DpiX, page.DpiY)), whole, ByOutline: trusted > 0)];
         }
 
+        // a photo (no resolution worth believing): the card's own outline, warped flat, before any blob on the glass
+        var photographed = trusted > 0 ? null : PhotographedCard(page);
+        if (photographed is not null)
+        {
+            return [photographed];
+        }
+
         var dpi = page.DpiY > 0 ? page.DpiY : 300;
         if ((double)page.Width * page.Height >= FlatbedCards * Id1Card.AreaSquareInches * dpi * dpi)
         {
@@ -46,7 +53,7 @@ public static class CardsOnThePage
             }
         }
 
-        return PhotographedCard(page) is { } photographed ? [photographed] : [];
+        return trusted > 0 && PhotographedCard(page) is { } onTable ? [onTable] : [];
     }
 
     /// <summary>

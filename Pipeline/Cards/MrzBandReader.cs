@@ -52,7 +52,9 @@ public sealed class MrzBandReader(ZoneReader zones)
     /// where no check digit is at stake (ICAO 9303 Part 5, TD1: line 3 holds only the name, padded with fillers and
     /// covered by no check digit):
     /// a TD1 name line whose filler run was read short is padded to 30; an MRZ-length-plus-one line whose one extra
-    /// character is a K or X standing inside a run of fillers loses it (a '&lt;' read as '&lt;K').
+    /// character is a K or X standing inside a run of fillers loses it (a '&lt;' read as '&lt;K'); a Vietnamese line 1
+    /// read without its first character gets back the I every CCCD's document code starts with (the check digits of
+    /// the card number and the ID still have to hold).
     /// </summary>
     internal static IReadOnlyList<string> BandLines(IReadOnlyList<string> read)
     {
@@ -62,6 +64,12 @@ public sealed class MrzBandReader(ZoneReader zones)
             if (lines[i].Length == Td1Length + 1 && ExtraInFillers(lines[i]) is { } trimmed)
             {
                 lines[i] = trimmed;
+            }
+
+            // the band's left edge swallowed the document code's I: a Vietnamese card's line 1 is "IDVNM…"
+            if (lines[i].Length == Td1Length - 1 && lines[i].StartsWith("DVNM", StringComparison.Ordinal))
+            {
+                lines[i] = "I" + lines[i];
             }
         }
 

@@ -236,6 +236,8 @@ public sealed partial class PdfRasterizer : IDisposable
         return head.AsSpan(0, read).IndexOf("%PDF-"u8) >= 0;
     }
 
+    private static readonly TimeSpan AfterKill = TimeSpan.FromSeconds(5);
+
     private static async Task<ToolRun> RunAsync(string program, IReadOnlyList<string> arguments, CancellationToken token)
     {
         var start = new ProcessStartInfo(program)
@@ -270,8 +272,15 @@ public sealed partial class PdfRasterizer : IDisposable
             catch (OperationCanceledException)
             {
                 Kill(process);
-                await process.WaitForExitAsync(CancellationToken.None).ConfigureAwait(false);
-                await Task.WhenAll(output, error).ConfigureAwait(false);
+                try
+                {
+                    // bounded: a child that is gone but never reaped must not hang the caller for ever
+                    await Task.WhenAll(process.WaitForExitAsync(CancellationToken.None), output, error).WaitAsync(AfterKill).ConfigureAwait(false);
+                }
+                catch (TimeoutException)
+                {
+                }
+
                 throw;
             }
 

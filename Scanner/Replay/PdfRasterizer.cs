@@ -275,7 +275,7 @@ public sealed partial class PdfRasterizer : IDisposable
                 try
                 {
                     // bounded: a child that is gone but never reaped must not hang the caller for ever
-                    await Task.WhenAll(process.WaitForExitAsync(CancellationToken.None), output, error).WaitAsync(AfterKill).ConfigureAwait(false);
+                    await Task.WhenAll(process.WaitForExitAsync(CancellationToken.None), output, error).WaitAsync(AfterKill, CancellationToken.None).ConfigureAwait(false);
                 }
                 catch (TimeoutException)
                 {

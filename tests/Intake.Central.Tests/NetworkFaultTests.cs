@@ -5,7 +5,8 @@ namespace Intake.Central.Tests;
 
 /// <summary>
 /// Acceptance "network": through a fault-injecting TCP proxy (drops, stalls, answers cut short, including a dossier
-/// answer withheld after the centre committed) and across restarts of the central service mid-upload, every dossier
+/// answer withheld after the centre committed), across restarts of the central service mid-upload, and across SIGKILLs
+/// of `intake central serve` running as its own process, every dossier
 /// still arrives exactly once with every blob's hash matching.
 /// </summary>
 [Collection(CentralFixtures.Name)]
@@ -85,6 +86,39 @@ public sealed class NetworkFaultTests(PostgresCluster postgres) : IDisposable
         await delivering;
 
         pendingAtFirstRestart.Should().BeGreaterThan(3, "the first restart came mid-upload");
+        outbox.Pending(100).Should().BeEmpty();
+        await Delivery.AssertExactlyOnceAsync(node, outbox);
+    }
+
+    [Theory, MemberData(nameof(Engines.Both), MemberType = typeof(Engines))]
+    public async Task Central_process_killed_mid_upload_still_delivers_exactly_once(string engine)
+    {
+        await using var node = await CentralNode.StartProcessAsync(engine, postgres);
+        using var kiosk = await TestKiosk.EnrollAsync(node);
+        var outbox = FolderOutbox.Create(folder, "K", count: 6, blobsEach: 3, blobBytes: 200_000, seed: 5);
+        using var http = new HttpClient { BaseAddress = node.Url, Timeout = TimeSpan.FromSeconds(2) };
+        var uploader = new OutboxUploader(outbox, kiosk.Client(http), Impatient with { BandwidthBytesPerSecond = 1_500_000 });
+
+        var first = new TaskCompletionSource();
+        var delivered = 0;
+        uploader.Delivered += (_, _) =>
+        {
+            if (Interlocked.Increment(ref delivered) == 1) first.TrySetResult();
+        };
+        var delivering = Task.Run(async () =>
+        {
+            for (var pass = 0; pass < 30 && outbox.Pending(1).Count > 0; pass++) await uploader.RunOnceAsync(CancellationToken.None);
+        });
+        // SIGKILL a third of a second into the next dossier's blobs, twice: no shutdown, no flush, a crash
+        await first.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        await Task.Delay(300);
+        var pendingAtKill = outbox.Pending(100).Count;
+        await node.RestartAsync(TimeSpan.FromMilliseconds(300));
+        await Task.Delay(1500);
+        await node.RestartAsync(TimeSpan.FromMilliseconds(300));
+        await delivering;
+
+        pendingAtKill.Should().BeGreaterThan(1, "the first kill came with dossiers still on their way");
         outbox.Pending(100).Should().BeEmpty();
         await Delivery.AssertExactlyOnceAsync(node, outbox);
     }

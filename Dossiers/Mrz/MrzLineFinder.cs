@@ -144,8 +144,18 @@ internal static class MrzLineFinder
             });
         }
 
+        // A Vietnamese card's line 1 is "IDVNM…": read from a band whose left edge swallowed the I, it comes back one
+        // short and starting "DVNM". The I is what every CCCD's document code starts with; the check digits of the
+        // card number and the ID still have to hold.
+        if (cleaned.Length == Td1LineLength - 1 && cleaned.ToString().StartsWith("DVNM", StringComparison.Ordinal))
+        {
+            cleaned.Insert(0, 'I');
+        }
+
         return cleaned.ToString();
     }
+
+    private const int Td1LineLength = 30;
 
     private static bool LooksLikeMrz(string line)
     {

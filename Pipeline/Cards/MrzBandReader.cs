@@ -47,73 +47,13 @@ public sealed class MrzBandReader(ZoneReader zones)
         return null;
     }
 
-    /// <summary>
-    /// What the band's reading says before the parser looks at it, with the two faults OCR-B fillers cause put right
-    /// where no check digit is at stake (ICAO 9303 Part 5, TD1: line 3 holds only the name, padded with fillers and
-    /// covered by no check digit):
-    /// a TD1 name line whose filler run was read short is padded to 30; an MRZ-length-plus-one line whose one extra
-    /// character is a K or X standing inside a run of fillers loses it (a '&lt;' read as '&lt;K'); a Vietnamese line 1
-    /// read without its first character gets back the I every CCCD's document code starts with (the check digits of
-    /// the card number and the ID still have to hold).
-    /// </summary>
-    internal static IReadOnlyList<string> BandLines(IReadOnlyList<string> read)
-    {
-        var lines = read.Select(l => l.Replace(" ", string.Empty, StringComparison.Ordinal)).Where(l => l.Length > 0).ToList();
-        for (var i = 0; i < lines.Count; i++)
-        {
-            if (lines[i].Length == Td1Length + 1 && ExtraInFillers(lines[i]) is { } trimmed)
-            {
-                lines[i] = trimmed;
-            }
-
-            // the band's left edge swallowed the document code's I: a Vietnamese card's line 1 is "IDVNM…"
-            if (lines[i].Length == Td1Length - 1 && lines[i].StartsWith("DVNM", StringComparison.Ordinal))
-            {
-                lines[i] = "I" + lines[i];
-            }
-        }
-
-        if (lines.Count >= 3)
-        {
-            var last = lines.Count - 1;
-            var td1Above = lines[last - 1].Length == Td1Length && lines[last - 2].Length == Td1Length;
-            if (td1Above && lines[last].Length is > 8 and < Td1Length && lines[last].EndsWith('<'))
-            {
-                lines[last] = lines[last].PadRight(Td1Length, '<');
-            }
-        }
-
-        return lines;
-    }
-
-    private const int Td1Length = 30;
-
-    private static string? ExtraInFillers(string line)
-    {
-        string? only = null;
-        for (var i = 1; i < line.Length - 1; i++)
-        {
-            if (line[i] is 'K' or 'X' && line[i - 1] == '<' && line[i + 1] == '<')
-            {
-                if (only is not null)
-                {
-                    return null;
-                }
-
-                only = line.Remove(i, 1);
-            }
-        }
-
-        return only;
-    }
-
     public MrzBandReading Read(Image upright, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upright);
         var top = (int)(upright.Height * (1 - BandFraction));
         using var band = upright.Crop(new PixelRect(0, top, upright.Width, upright.Height - top));
         using var grey = band.ToGray();
-        var first = BandLines(zones.Read(grey, cancellationToken).Lines);
+        var first = zones.Read(grey, cancellationToken).Lines;
         var parsed = MrzParser.Parse(first);
         if (parsed.Succeeded && parsed.Value!.AllCheckDigitsValid)
         {
@@ -126,7 +66,7 @@ public sealed class MrzBandReader(ZoneReader zones)
         }
 
         using var binary = OcrBinarizer.MakeOcrCopy(band);
-        var second = BandLines(zones.Read(binary, cancellationToken).Lines);
+        var second = zones.Read(binary, cancellationToken).Lines;
         var reparsed = MrzParser.Parse(second);
         if (!reparsed.Succeeded && WithOneCharacterLess(second) is { } repairedSecond)
         {

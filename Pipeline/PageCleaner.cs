@@ -52,8 +52,7 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
             {
                 for (; next < found.Count; next++)
                 {
-                    var i = next;
-                    if (PrepareCard(found[i], cancellationToken) is { } piece) cards.Add((piece, found[i].Document));
+                    if (PrepareCard(found[next], cancellationToken) is { } piece) cards.Add((piece, found[next].Document));
                 }
             }
             catch

@@ -1,7 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
 using FluentAssertions;
-using Intake.Kiosk.Host.Cli;
 using Xunit;
 
 namespace Intake.Kiosk.Host.Tests.Cli;
@@ -22,17 +19,8 @@ public sealed class CentralVerbTests : IDisposable
     [Fact]
     public async Task Token_enroll_kiosks_revoke_and_operator_work_end_to_end()
     {
-        var port = FreePort();
-        var url = $"http://127.0.0.1:{port}";
         using var stop = new CancellationTokenSource();
-        var serve = IntakeCli.RunAsync(["central", "serve", "--data", central, "--urls", url], TextWriter.Null, TextWriter.Null, stop.Token);
-        using (var http = new HttpClient())
-            for (var i = 0; i < 100; i++)
-            {
-                try { if ((await http.GetAsync(url + "/health")).IsSuccessStatusCode) break; }
-                catch (HttpRequestException) { }
-                await Task.Delay(100);
-            }
+        var (serve, url) = await CentralServe.StartAsync(central, stop.Token);
 
         var token = await CliRun.Of("central", "token", "--data", central);
         token.ExitCode.Should().Be(0, token.Error);
@@ -55,12 +43,5 @@ public sealed class CentralVerbTests : IDisposable
 
         await stop.CancelAsync();
         (await serve).Should().Be(0);
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,8 +1,5 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using FluentAssertions;
-using Intake.Kiosk.Host.Cli;
 using Intake.TestSupport;
 using Xunit;
 using Xunit.Abstractions;
@@ -22,16 +19,8 @@ public sealed class KioskToCentralTests(ITestOutputHelper log) : IDisposable
     [Fact]
     public async Task A_processed_dossier_arrives_at_the_centre_exactly_once_and_is_acknowledged()
     {
-        var url = $"http://127.0.0.1:{FreePort()}";
         using var stop = new CancellationTokenSource();
-        var serve = IntakeCli.RunAsync(["central", "serve", "--data", central, "--urls", url], TextWriter.Null, TextWriter.Null, stop.Token);
-        using (var http = new HttpClient())
-            for (var i = 0; i < 100; i++)
-            {
-                try { if ((await http.GetAsync(url + "/health")).IsSuccessStatusCode) break; }
-                catch (HttpRequestException) { }
-                await Task.Delay(100);
-            }
+        var (serve, url) = await CentralServe.StartAsync(central, stop.Token);
 
         var token = await CliRun.Of("central", "token", "--data", central);
         (await CliRun.Of("enroll", "--central", url, "--token", token.Output.Trim(), "--data", kiosk)).ExitCode.Should().Be(0);
@@ -65,10 +54,4 @@ public sealed class KioskToCentralTests(ITestOutputHelper log) : IDisposable
         Directory.Delete(kiosk, recursive: true);
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

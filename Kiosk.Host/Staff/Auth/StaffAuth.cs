@@ -148,9 +148,10 @@ public static class StaffAuth
         return group;
     }
 
-    private static async Task<IResult> SignInAsync(HttpContext http, StaffDirectory roster, SignInForm form)
+    private static async Task<IResult> SignInAsync(HttpContext http, StaffDirectory roster, SignInForm form, ILoggerFactory logs)
     {
         var result = await Task.Run(() => roster.SignIn(form.Name ?? string.Empty, form.Pin ?? string.Empty)).ConfigureAwait(false);
+        Desk.DeskLog.SignIn(logs.CreateLogger("Intake.Staff.Auth"), result.Outcome.ToString(), result.Member?.Role);
         switch (result.Outcome)
         {
             case SignInOutcome.SignedIn:

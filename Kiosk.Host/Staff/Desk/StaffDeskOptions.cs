@@ -20,6 +20,12 @@ public sealed record StaffDeskOptions(StoreOptions Store)
     /// <summary>Tesseract engines for a desk scan; 0: one per core.</summary>
     public int Workers { get; init; }
 
+    /// <summary>The folder `replay:` devices may read from (demos, tests); null: the desk uses real scanners only. INTAKE_DESK_REPLAY.</summary>
+    public string? ReplayFolder { get; init; } = Environment.GetEnvironmentVariable("INTAKE_DESK_REPLAY") is { Length: > 0 } replay ? replay : null;
+
+    /// <summary>The scanner the desk page offers first: INTAKE_DESK_SCANNER, else SANE's test:0.</summary>
+    public string DefaultDevice { get; init; } = Environment.GetEnvironmentVariable("INTAKE_DESK_SCANNER") is { Length: > 0 } scanner ? scanner : "test:0";
+
     public StaffAuthOptions Auth => new(Store) { SignInPermitsPerMinute = SignInPermitsPerMinute };
 
     /// <summary>The data folder INTAKE_DATA, else ./data.</summary>

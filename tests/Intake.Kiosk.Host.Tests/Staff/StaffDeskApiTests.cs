@@ -76,7 +76,10 @@ public sealed class StaffDeskApiTests(ITestOutputHelper log) : IAsyncLifetime
         using (var stale = await StaffHost.PostAsync(client, path, new { value = "X", version }, token))
             stale.StatusCode.Should().Be(HttpStatusCode.Conflict, "the reviewer saw an older version");
         using var store = DossierStore.Open(_host.Options.Store with { LockWait = TimeSpan.FromSeconds(30) });
-        var stored = Intake.Dossiers.Package.DossierJsonReader.Read(store.ReadJson(code)).Dossier;
+        var json = store.ReadJson(code);
+        var readBack = Intake.Dossiers.Package.DossierJsonReader.Read(json);
+        Intake.Dossiers.Package.DossierJson.Write(readBack.Dossier, readBack.DocumentFiles, readBack.DossierFile).Should().Equal(json, "dossier.json reads back to the same bytes");
+        var stored = readBack.Dossier;
         stored.Version.Should().Be(version + 1);
         stored.Applicant.FullName!.Source.Should().Be(FieldSource.Manual);
         stored.Corrections.Should().ContainSingle().Which.Should().Match<Correction>(c =>

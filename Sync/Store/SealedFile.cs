@@ -21,28 +21,45 @@ public static class SealedFile
         ArgumentNullException.ThrowIfNull(options);
         var path = PathOf(options, name);
         if (!File.Exists(path)) return null;
+        return Open(options, name, File.ReadAllBytes(path));
+    }
+
+    /// <summary>
+    /// Seals bytes kept elsewhere (the sign-in cookie's key ring) with the store's key; <paramref name="purpose"/> is
+    /// the associated data <see cref="Open"/> must be given again. Creates the key when the store is still empty.
+    /// </summary>
+    public static byte[] Seal(StoreOptions options, string purpose, ReadOnlySpan<byte> plaintext)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        Directory.CreateDirectory(options.DataDirectory);
+        var storeEmpty = !File.Exists(Path.Combine(options.DataDirectory, DossierStore.DatabaseFileName));
+        var key = StoreKey.Load(options.KeyPath, mayCreate: storeEmpty);
+        return new Sealer(key.Bytes).Seal(plaintext, Associated(purpose));
+    }
+
+    /// <exception cref="StoreKeyException">The key file is missing.</exception>
+    /// <exception cref="StoreException">Altered, sealed with another key or for another purpose.</exception>
+    public static byte[] Open(StoreOptions options, string purpose, ReadOnlySpan<byte> sealedBytes)
+    {
+        ArgumentNullException.ThrowIfNull(options);
         var key = StoreKey.Load(options.KeyPath, mayCreate: false);
         try
         {
-            return new Sealer(key.Bytes).Open(File.ReadAllBytes(path), Associated(name));
+            return new Sealer(key.Bytes).Open(sealedBytes, Associated(purpose));
         }
         catch (CryptographicException e)
         {
             throw new StoreException(
-                $"không giải mã được tệp {path} (bị sửa, hoặc khóa khác)",
-                $"{path} cannot be decrypted (altered, or another key)", e);
+                $"không giải mã được {purpose} (bị sửa, hoặc khóa khác)",
+                $"{purpose} cannot be decrypted (altered, or another key)", e);
         }
     }
 
     /// <summary>Seals <paramref name="plaintext"/> into <c>DATA/<paramref name="name"/></c> (mode 0600), creating the store's key when the store is still empty.</summary>
     public static void Write(StoreOptions options, string name, ReadOnlySpan<byte> plaintext)
     {
-        ArgumentNullException.ThrowIfNull(options);
-        Directory.CreateDirectory(options.DataDirectory);
-        var storeEmpty = !File.Exists(Path.Combine(options.DataDirectory, DossierStore.DatabaseFileName));
-        var key = StoreKey.Load(options.KeyPath, mayCreate: storeEmpty);
-        var sealedBytes = new Sealer(key.Bytes).Seal(plaintext, Associated(name));
         var path = PathOf(options, name);
+        var sealedBytes = Seal(options, name, plaintext);
         var temporary = path + ".part";
         var fileOptions = new FileStreamOptions { Mode = FileMode.Create, Access = FileAccess.Write };
         if (!OperatingSystem.IsWindows()) fileOptions.UnixCreateMode = UnixFileMode.UserRead | UnixFileMode.UserWrite;

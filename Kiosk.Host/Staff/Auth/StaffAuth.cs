@@ -15,7 +15,7 @@ namespace Intake.Kiosk.Host.Staff.Auth;
 /// adds the middleware and the sign-in endpoints under <c>/staff/api</c>.
 /// The cookie <c>intake-staff</c> is HttpOnly, SameSite=Strict, Secure whenever the request is (the kiosk serves
 /// plain http on 127.0.0.1 only, where a Secure-only cookie would never come back), 8 hours sliding; its key ring lives
-/// in <c>DATA/staff-keys</c> so a restart does not sign the desk out. An API call without a valid cookie gets 401, with
+/// in <c>DATA/staff-keys</c>, sealed with the store's key (<see cref="SealedKeyRingEncryptor"/>), so a restart does not sign the desk out. An API call without a valid cookie gets 401, with
 /// the wrong role 403 (never a redirect); a page gets the sign-in page.
 /// Every state-changing request (POST, PUT, PATCH, DELETE) under <c>/staff</c> must carry the antiforgery token in the
 /// <c>X-CSRF-TOKEN</c> header (ASP.NET Core antiforgery, double-submit with the <c>intake-csrf</c> cookie); without it,
@@ -38,7 +38,8 @@ public static class StaffAuth
         services.AddSingleton(roster);
         services.AddDataProtection()
             .SetApplicationName("intake-kiosk")
-            .PersistKeysToFileSystem(KeyRingFolder(options.Store.DataDirectory));
+            .PersistKeysToFileSystem(KeyRingFolder(options.Store.DataDirectory))
+            .AddKeyManagementOptions(keys => keys.XmlEncryptor = new SealedKeyRingEncryptor(options.Store));
         services.AddAuthentication(Scheme).AddCookie(Scheme, cookie =>
         {
             cookie.Cookie.Name = CookieName;

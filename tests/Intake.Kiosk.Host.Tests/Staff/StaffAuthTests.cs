@@ -51,6 +51,26 @@ public sealed class StaffAuthTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task The_cookie_key_ring_is_sealed_and_a_restarted_host_keeps_the_session()
+    {
+        var jar = new CookieContainer();
+        using (var client = _host.Client(jar))
+            await StaffHost.SignInAsync(client);
+        var ring = Directory.GetFiles(Path.Combine(_host.DataDirectory, "staff-keys"), "*.xml");
+        ring.Should().NotBeEmpty();
+        foreach (var file in ring)
+            File.ReadAllText(file).Should().Contain("sealedWithStoreKey").And.NotContain("<masterKey", "the key itself is sealed with the store's key");
+
+        await using var restarted = Intake.Kiosk.Host.Api.KioskApp.Build(port: 0, staff: _host.Options);
+        await restarted.StartAsync();
+        var address = restarted.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
+        using var again = new HttpClient(new HttpClientHandler { CookieContainer = jar }) { BaseAddress = new Uri(address) };
+        var session = await again.GetFromJsonAsync<JsonElement>("/staff/api/session");
+        session.GetProperty("name").GetString().Should().Be(StaffHost.StaffName);
+    }
+
+    [Fact]
     public async Task Five_wrong_PINs_lock_the_account_until_a_technician_unlocks_it()
     {
         using var client = _host.Client();

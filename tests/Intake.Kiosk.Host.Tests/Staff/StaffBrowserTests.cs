@@ -20,6 +20,7 @@ public sealed class StaffBrowserTests(StaffSession session) : IClassFixture<Staf
         var first = ReviewField.Of(session.Stored, 0.9).First(f => f.NeedsReview || f.Source == "manual");
         session.FirstFocused.Should().Be(first.Name);
         session.HighlightShown.Should().BeTrue();
+        session.WrongPinMessage.Should().Contain("Tên hoặc mã PIN không đúng").And.Contain("4 tries left");
         File.Exists(session.Screenshot).Should().BeTrue();
     }
 

@@ -10,7 +10,8 @@ using Xunit;
 namespace Intake.Kiosk.Host.Tests.Staff;
 
 /// <summary>
-/// One whole staff session in headless Chromium against the real host, every log line captured: the member signs in,
+/// One whole staff session in headless Chromium against the real host, every log line captured: the member mistypes
+/// the PIN once (the page says how many tries are left), signs in,
 /// scans the applicant's batch (both card sides on one page, then the CT07 form) from the replay feeder, opens the
 /// dossier from the review queue, lands on the first unsure field with its page crop highlighted, Tabs to the place of
 /// origin, types the value from the card with the keyboard and confirms with Enter. The tests then read the store
@@ -37,6 +38,9 @@ public sealed class StaffSession : IAsyncLifetime
     public bool HighlightShown { get; private set; }
 
     public string AuditText { get; private set; } = "";
+
+    /// <summary>What the sign-in page said after one wrong PIN.</summary>
+    public string WrongPinMessage { get; private set; } = "";
 
     public string Screenshot { get; private set; } = "";
 
@@ -77,6 +81,10 @@ public sealed class StaffSession : IAsyncLifetime
         await page.GotoAsync(new Uri(host.Address, "/staff").ToString());
         await page.WaitForURLAsync(new Regex("/staff/signin"));
         await page.FillAsync("#name", StaffHost.StaffName);
+        await page.FillAsync("#pin", "000000");
+        await page.PressAsync("#pin", "Enter");
+        await Microsoft.Playwright.Assertions.Expect(page.Locator("#message")).ToContainTextAsync("còn 4 lần");
+        WrongPinMessage = await page.Locator("#message").InnerTextAsync();
         await page.FillAsync("#pin", StaffHost.StaffPin);
         await page.PressAsync("#pin", "Enter");
         await page.WaitForURLAsync(new Regex("/staff$"));

@@ -1,3 +1,4 @@
+using Intake.Kiosk.Host.Health;
 using Intake.Ocr;
 using Intake.Pipeline;
 
@@ -19,7 +20,9 @@ internal static class KioskApp
         builder.Services.AddSingleton(engines);
         builder.Services.AddSingleton(engines.Readers);
         builder.Services.AddSingleton(new PagePipeline(engines.Readers, new PageCleaner(engines, new PageCleanerOptions()), new PagePipelineOptions(OcrOutputs.Text, KeepCleanImages: false)));
+        KioskHealth.AddServices(builder);
         var app = builder.Build();
+        HealthProbeEndpoints.Map(app);
         HealthEndpoints.Map(app);
         OcrEndpoints.Map(app);
         return app;

@@ -13,6 +13,7 @@ internal static class ServeVerb
         var command = new Command("serve", "Chạy dịch vụ ki-ốt / run the kiosk service") { port, data };
         command.SetAction(async (parse, token) =>
         {
+            Health.KioskVitals.Shared.DataDirectory = Path.GetFullPath(parse.GetValue(data)!);
             await using var app = KioskApp.Build(parse.GetValue(port));
             await app.StartAsync(token).ConfigureAwait(false);
             output.WriteLine($"intake: đang phục vụ tại / serving at {string.Join(", ", app.Urls)}");

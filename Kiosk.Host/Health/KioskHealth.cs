@@ -1,0 +1,25 @@
+using Intake.Kiosk.Host.Hardware;
+using Intake.Kiosk.Host.Hardware.Gpio;
+using Intake.Kiosk.Host.Hardware.Printer;
+using Intake.Kiosk.Host.Metrics;
+using Microsoft.Extensions.Options;
+
+namespace Intake.Kiosk.Host.Health;
+
+/// <summary>The technician's side of the host: device watch, status light, metrics, readiness, receipt printer.</summary>
+internal static class KioskHealth
+{
+    public static void AddServices(WebApplicationBuilder builder)
+    {
+        builder.Services.Configure<HardwareOptions>(builder.Configuration.GetSection(HardwareOptions.Section));
+        builder.Services.AddSingleton(KioskVitals.Shared);
+        builder.Services.AddSingleton(TimeProvider.System);
+        builder.Services.AddSingleton<DeviceWatch>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DeviceWatch>());
+        builder.Services.AddSingleton(sp => new StatusLight(sp.GetRequiredService<IOptions<HardwareOptions>>().Value.Gpio, driver: null));
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusLight>());
+        builder.Services.AddSingleton(sp => new KioskMetrics(KioskVitals.Shared, sp.GetRequiredService<StatusLight>(), new ThermalZones()));
+        builder.Services.AddSingleton<ReadinessProbe>();
+        builder.Services.AddSingleton(sp => new ReceiptPrinter(sp.GetRequiredService<IOptions<HardwareOptions>>().Value.Printer, KioskVitals.Shared.DataDirectory));
+    }
+}

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Intake.Kiosk.Host.Hardware;
 using Intake.Kiosk.Host.Health;
 using Intake.Kiosk.Host.Metrics;
 using Intake.Sync.Outbox;
@@ -111,11 +112,12 @@ internal static class SyncVerb
     /// The scanner as `intake serve`'s device watch last saw it; `intake sync` alone has no watch, so it probes now.
     /// The scanner probed is <c>Intake__Hardware__Scanner</c> when set, else any local scanner.
     /// </summary>
-    internal static string ScannerStateForHeartbeat()
+    internal static string ScannerStateForHeartbeat(KioskVitals vitals)
     {
-        var vitals = KioskVitals.Shared;
         if (vitals.Scanner == ScannerState.Unknown)
-            vitals.Scanner = ScannerProbe.Probe(Environment.GetEnvironmentVariable("Intake__Hardware__Scanner"));
+            vitals.Scanner = HardwareOptions.ProbeScannerFromEnvironment
+                ? ScannerProbe.Probe(Environment.GetEnvironmentVariable("Intake__Hardware__Scanner"))
+                : ScannerProbe.Off;
         return vitals.Scanner.Name;
     }
 
@@ -124,6 +126,6 @@ internal static class SyncVerb
         var pending = outbox.Pending(10_000);
         var oldest = pending.Count == 0 ? (double?)null : (DateTimeOffset.UtcNow - pending.Min(e => e.EnqueuedAt)).TotalSeconds;
         var free = DiskSpace.FreeBytes(dataDir) ?? 0; // the data folder's own filesystem, which need not be /
-        return new Heartbeat(typeof(SyncVerb).Assembly.GetName().Version?.ToString() ?? "?", pending.Count, oldest, free, ScannerStateForHeartbeat());
+        return new Heartbeat(typeof(SyncVerb).Assembly.GetName().Version?.ToString() ?? "?", pending.Count, oldest, free, ScannerStateForHeartbeat(KioskVitals.Shared));
     }
 }

@@ -11,6 +11,17 @@ internal sealed class HardwareOptions
     /// <summary>The SANE device the kiosk scans with (e.g. <c>fujitsu:libusb:001:004</c>); null: any local scanner.</summary>
     public string? Scanner { get; set; }
 
+    /// <summary>
+    /// False: the service never calls SANE to look for the scanner (the scanner check then says so). libsane's state is
+    /// process-wide and its configuration folder is read once per process, so a test process that starts the web host
+    /// beside its own SANE tests turns this off (tests/Intake.Kiosk.Host.Tests/Health/NoSaneProbeInTests.cs).
+    /// </summary>
+    public bool ProbeScanner { get; set; } = true;
+
+    /// <summary>The same switch for code outside the web host (the heartbeat of `intake sync`): its environment variable.</summary>
+    public static bool ProbeScannerFromEnvironment =>
+        !string.Equals(Environment.GetEnvironmentVariable("Intake__Hardware__ProbeScanner"), "false", StringComparison.OrdinalIgnoreCase);
+
     public GpioOptions Gpio { get; set; } = new();
 
     public PrinterOptions Printer { get; set; } = new();

@@ -20,7 +20,9 @@ internal sealed class DeviceWatch(KioskVitals vitals, IOptions<HardwareOptions> 
     /// <summary>Probes once now (the first pass, and tests).</summary>
     public void ProbeNow()
     {
-        vitals.Scanner = ScannerProbe.Probe(hardware.Value.Scanner);
+        vitals.Scanner = hardware.Value.ProbeScanner
+            ? ScannerProbe.Probe(hardware.Value.Scanner)
+            : ScannerProbe.Off;
         _cameras = ScannerProbe.Cameras();
     }
 

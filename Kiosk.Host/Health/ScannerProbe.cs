@@ -1,3 +1,4 @@
+using Intake.Kiosk.Host.Hardware;
 using Intake.Scanner.Camera;
 using Intake.Scanner.Sane;
 
@@ -9,6 +10,9 @@ namespace Intake.Kiosk.Host.Health;
 /// </summary>
 internal static class ScannerProbe
 {
+    /// <summary>What the scanner check says when probing is turned off (<see cref="HardwareOptions.ProbeScanner"/>).</summary>
+    public static readonly ScannerState Off = new("unknown", null, "Không kiểm tra máy quét (ProbeScanner=false) / scanner probing is off (ProbeScanner=false)");
+
     /// <summary>The scanner's state now; never throws (a SANE failure is the state <c>error</c>).</summary>
     public static ScannerState Probe(string? device)
     {

@@ -29,9 +29,9 @@ internal sealed class KioskMetrics : IDisposable
         _pages.WithLabels("failed");
         _stageSeconds = factory.CreateHistogram("intake_stage_duration_seconds", "Wall time of each page pipeline stage (decode, cleanup, queued, recognise, encode-clean and cleanup's own steps), seconds.",
             ["stage"], new HistogramConfiguration { Buckets = Histogram.ExponentialBuckets(0.005, 2, 14) });
-        _ocrConfidence = factory.CreateGauge("intake_ocr_mean_confidence", "Tesseract's mean word confidence (0-100) of the last page read, averaged over its pieces.");
-        _ocrConfidenceHistogram = factory.CreateHistogram("intake_ocr_page_confidence", "Tesseract's mean word confidence (0-100) per page read.",
-            new HistogramConfiguration { Buckets = Histogram.LinearBuckets(10, 10, 9) });
+        _ocrConfidence = factory.CreateGauge("intake_ocr_mean_confidence", "Tesseract's mean text confidence (0-1) of the last page read, averaged over its pieces.");
+        _ocrConfidenceHistogram = factory.CreateHistogram("intake_ocr_page_confidence", "Tesseract's mean text confidence (0-1) per page read.",
+            new HistogramConfiguration { Buckets = Histogram.LinearBuckets(0.1, 0.1, 9) });
         var queueDepth = factory.CreateGauge("intake_queue_depth", "Pages taken into the page pipeline and not yet read.");
         var backlog = factory.CreateGauge("intake_outbox_backlog", "Outbox entries not yet acknowledged by the central service (NaN while no store is open).");
         var oldest = factory.CreateGauge("intake_outbox_oldest_age_seconds", "Age of the oldest unacknowledged outbox entry, seconds (0 when empty, NaN while no store is open).");

@@ -9,7 +9,7 @@ public static class PipelineActivity
 {
     private static int _pagesInFlight;
 
-    /// <summary>A page was read: its stages (timings) and pieces (mean confidence, 0-100).</summary>
+    /// <summary>A page was read: its stages (timings) and pieces (mean confidence, 0-1).</summary>
     public static event Action<PageReading>? PageRead;
 
     /// <summary>A page could not be read (undecodable image, engine failure).</summary>

@@ -50,9 +50,8 @@ internal static class ReceiptPdf
                 graphics.DrawString(value, text, XBrushes.Black, new XRect(0, y - 8, Width - 12, 10), XStringFormats.TopRight);
                 y += 13;
             }
-            using var qr = XImage.FromStream(new MemoryStream(QrPng(receipt.QrPayload)));
             const double size = 120;
-            graphics.DrawImage(qr, (Width - size) / 2, y + 4, size, size);
+            DrawQr(graphics, receipt.QrPayload, (Width - size) / 2, y + 4, size);
             y += size + 18;
             Centered(graphics, "Quét mã để tra cứu / scan to look up", text, ref y, 12);
         }
@@ -68,10 +67,15 @@ internal static class ReceiptPdf
         y += advance;
     }
 
-    private static byte[] QrPng(string payload)
+    /// <summary>The QR code (error correction M, as on the roll) drawn as vector squares: sharp at any zoom or printer.</summary>
+    private static void DrawQr(XGraphics graphics, string payload, double x, double y, double size)
     {
         using var generator = new QRCodeGenerator();
         using var data = generator.CreateQrCode(payload, QRCodeGenerator.ECCLevel.M);
-        return new PngByteQRCode(data).GetGraphic(8);
+        var modules = data.ModuleMatrix;
+        var module = size / modules.Count;
+        for (var row = 0; row < modules.Count; row++)
+            for (var column = 0; column < modules[row].Length; column++)
+                if (modules[row][column]) graphics.DrawRectangle(XBrushes.Black, x + column * module, y + row * module, module, module);
     }
 }

@@ -23,6 +23,7 @@ internal static class KioskApp
         KioskHealth.AddServices(builder);
         var app = builder.Build();
         HealthProbeEndpoints.Map(app);
+        Technician.TechnicianPage.Map(app);
         HealthEndpoints.Map(app);
         OcrEndpoints.Map(app);
         return app;

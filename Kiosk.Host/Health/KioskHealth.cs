@@ -20,6 +20,7 @@ internal static class KioskHealth
         builder.Services.AddHostedService(sp => sp.GetRequiredService<StatusLight>());
         builder.Services.AddSingleton(sp => new KioskMetrics(KioskVitals.Shared, sp.GetRequiredService<StatusLight>(), new ThermalZones()));
         builder.Services.AddSingleton<ReadinessProbe>();
+        builder.Services.AddSingleton<Technician.FleetSource>();
         builder.Services.AddSingleton(sp => new ReceiptPrinter(sp.GetRequiredService<IOptions<HardwareOptions>>().Value.Printer, KioskVitals.Shared.DataDirectory));
     }
 }

@@ -64,6 +64,14 @@ internal sealed class KioskMetrics : IDisposable
 
     public CollectorRegistry Registry { get; } = Prometheus.Metrics.NewCustomRegistry();
 
+    /// <summary>Pages read since start (the technician page shows the same figures as /metrics).</summary>
+    public double PagesRead => _pages.WithLabels("read").Value;
+
+    public double PagesFailed => _pages.WithLabels("failed").Value;
+
+    /// <summary>The last page's mean confidence, 0-1; null before any page.</summary>
+    public double? LastConfidence => _ocrConfidenceHistogram.Count == 0 ? null : _ocrConfidence.Value;
+
     public void Dispose()
     {
         PipelineActivity.PageRead -= OnPageRead;

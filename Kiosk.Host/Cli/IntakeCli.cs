@@ -25,6 +25,7 @@ internal static class IntakeCli
             CentralVerb.Create(output, error),
             EnrollVerb.Create(output, error),
             SyncVerb.Create(output, error),
+            StaffVerb.Create(output, error),
         };
         var parsed = root.Parse(args);
         if (parsed.Errors.Count > 0)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Intake.Kiosk.Host.Api;
+using Intake.Kiosk.Host.Staff.Desk;
 
 namespace Intake.Kiosk.Host.Cli;
 
@@ -13,8 +14,7 @@ internal static class ServeVerb
         var command = new Command("serve", "Chạy dịch vụ ki-ốt / run the kiosk service") { port, data };
         command.SetAction(async (parse, token) =>
         {
-            Health.KioskVitals.Shared.DataDirectory = Path.GetFullPath(parse.GetValue(data)!);
-            await using var app = KioskApp.Build(parse.GetValue(port));
+            await using var app = KioskApp.Build(parse.GetValue(port), staff: StaffDeskOptions.ForData(parse.GetValue(data)!));
             await app.StartAsync(token).ConfigureAwait(false);
             output.WriteLine($"intake: đang phục vụ tại / serving at {string.Join(", ", app.Urls)}");
             using var stopSync = CancellationTokenSource.CreateLinkedTokenSource(token);

@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using Intake.Sync.Outbox;
-using Intake.Sync.Store;
 
 namespace Intake.Kiosk.Host.Health;
 
@@ -18,9 +17,6 @@ internal sealed class KioskVitals
     private volatile ScannerState _scanner = ScannerState.Unknown;
 
     public static KioskVitals Shared { get; } = new();
-
-    /// <summary>The data folder of this process (`intake serve --data`), else INTAKE_DATA, else ./data; absolute.</summary>
-    public string DataDirectory { get; set; } = Path.GetFullPath(DataDirectoryResolver.Resolve(null));
 
     /// <summary>The outbox of the store this process holds, or null while none is open.</summary>
     public IOutbox? Outbox => Volatile.Read(ref _outbox);

@@ -15,7 +15,7 @@ namespace Intake.Kiosk.Host.Health;
 /// status light (a kiosk works without its lamp) and the receipt printer (receipts fall back to PDF).
 /// Device probes come from <see cref="DeviceWatch"/>'s last pass; the centre is asked at most every 15 s.
 /// </summary>
-internal sealed class ReadinessProbe(KioskVitals vitals, DeviceWatch devices, StatusLight light, IOptions<HardwareOptions> hardware, TimeProvider clock) : IDisposable
+internal sealed class ReadinessProbe(KioskVitals vitals, KioskDataFolder data, DeviceWatch devices, StatusLight light, IOptions<HardwareOptions> hardware, TimeProvider clock) : IDisposable
 {
     public static readonly TimeSpan MaxOutboxAge = TimeSpan.FromHours(24);
     private static readonly TimeSpan CentralCacheFor = TimeSpan.FromSeconds(15);
@@ -58,7 +58,7 @@ internal sealed class ReadinessProbe(KioskVitals vitals, DeviceWatch devices, St
     private ReadinessCheck Store()
     {
         if (vitals.Outbox is not null) return new ReadinessCheck("store", true, true, "Kho đang mở / the store is open");
-        var folder = vitals.DataDirectory;
+        var folder = data.Path;
         try
         {
             Directory.CreateDirectory(folder);
@@ -75,10 +75,10 @@ internal sealed class ReadinessProbe(KioskVitals vitals, DeviceWatch devices, St
 
     private ReadinessCheck Disk()
     {
-        var free = DiskSpace.FreeBytes(vitals.DataDirectory);
+        var free = DiskSpace.FreeBytes(data.Path);
         try
         {
-            DossierStore.EnsureRoom(new StoreOptions(vitals.DataDirectory));
+            DossierStore.EnsureRoom(new StoreOptions(data.Path));
             return new ReadinessCheck("disk", true, true, string.Create(CultureInfo.InvariantCulture, $"Còn trống / free: {free >> 20} MiB"));
         }
         catch (StoreException e)
@@ -104,7 +104,7 @@ internal sealed class ReadinessProbe(KioskVitals vitals, DeviceWatch devices, St
 
     private async Task<ReadinessCheck> CentralAsync(DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (KioskIdentity.Load(vitals.DataDirectory) is not { } identity)
+        if (KioskIdentity.Load(data.Path) is not { } identity)
             return new ReadinessCheck("central", false, true, "Ki-ốt chưa đăng ký với trung tâm (intake enroll) / the kiosk is not enrolled (intake enroll)");
         await _centralGate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try

@@ -19,7 +19,7 @@ internal sealed class KioskMetrics : IDisposable
     private readonly Gauge _ocrConfidence;
     private readonly Histogram _ocrConfidenceHistogram;
 
-    public KioskMetrics(KioskVitals vitals, StatusLight light, ThermalZones thermal)
+    public KioskMetrics(KioskVitals vitals, KioskDataFolder data, StatusLight light, ThermalZones thermal)
     {
         ArgumentNullException.ThrowIfNull(vitals);
         ArgumentNullException.ThrowIfNull(light);
@@ -53,7 +53,7 @@ internal sealed class KioskMetrics : IDisposable
             syncFailures.IncTo(vitals.SyncFailures);
             foreach (var (kind, count) in vitals.ScannerErrors) scannerErrors.WithLabels(kind).IncTo(count);
             scannerUp.Set(vitals.Scanner.IsReady ? 1 : 0);
-            diskFree.Set(DiskSpace.FreeBytes(vitals.DataDirectory) ?? double.NaN);
+            diskFree.Set(DiskSpace.FreeBytes(data.Path) ?? double.NaN);
             foreach (var zone in thermal.Read()) temperature.WithLabels(zone.Zone, zone.Type).Set(zone.Celsius);
             foreach (var state in Enum.GetValues<KioskLight>()) lightGauge.WithLabels(state.ToString().ToLowerInvariant()).Set(light.Machine.Light == state ? 1 : 0);
             paper.Set(light.Machine.PaperPresent ? 1 : 0);

@@ -11,7 +11,7 @@ internal sealed record FleetRow(string Id, string? Name, string Status, DateTime
 /// The fleet for the technician page: the centre's signed GET /api/v1/fleet with this kiosk's own key (no back-office
 /// token on a kiosk), asked at most every 30 s. Null rows with a reason when not enrolled or the centre does not answer.
 /// </summary>
-internal sealed class FleetSource(KioskVitals vitals, TimeProvider clock) : IDisposable
+internal sealed class FleetSource(KioskDataFolder data, TimeProvider clock) : IDisposable
 {
     private static readonly TimeSpan CacheFor = TimeSpan.FromSeconds(30);
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -21,7 +21,7 @@ internal sealed class FleetSource(KioskVitals vitals, TimeProvider clock) : IDis
 
     public async Task<(IReadOnlyList<FleetRow>? Rows, string? ProblemKey, string? Detail)> ReadAsync(CancellationToken cancellationToken)
     {
-        if (KioskIdentity.Load(vitals.DataDirectory) is not { } identity) return (null, "NotEnrolled", null);
+        if (KioskIdentity.Load(data.Path) is not { } identity) return (null, "NotEnrolled", null);
         await _gate.WaitAsync(cancellationToken).ConfigureAwait(false);
         try
         {

@@ -1,9 +1,11 @@
 using System.Globalization;
-using System.Net;
+using System.Text.Encodings.Web;
+using System.Text.Unicode;
 using System.Text;
 using Intake.Kiosk.Host.Hardware.Gpio;
 using Intake.Kiosk.Host.Health;
 using Intake.Kiosk.Host.Metrics;
+using Intake.Kiosk.Host.Staff.Auth;
 using Intake.Pipeline.Reports;
 
 namespace Intake.Kiosk.Host.Technician;
@@ -16,18 +18,17 @@ namespace Intake.Kiosk.Host.Technician;
 internal static class TechnicianPage
 {
     public const string Path = "/technician";
-    public const string Policy = "Technician";
 
     public static void Map(WebApplication app) =>
-        app.MapGet(Path, async (ReadinessProbe readiness, KioskMetrics metrics, StatusLight light, KioskVitals vitals, FleetSource fleet, CancellationToken token) =>
+        app.MapGet(Path, async (ReadinessProbe readiness, KioskMetrics metrics, StatusLight light, KioskVitals vitals, KioskDataFolder data, FleetSource fleet, CancellationToken token) =>
         {
             var ready = await readiness.CheckAsync(token).ConfigureAwait(false);
             var kiosks = await fleet.ReadAsync(token).ConfigureAwait(false);
-            return Results.Content(Render(ready, Figures(metrics, light, vitals), kiosks), "text/html; charset=utf-8");
-        }).RequireAuthorization(Policy);
+            return Results.Content(Render(ready, Figures(metrics, light, vitals, data), kiosks), "text/html; charset=utf-8");
+        }).RequireAuthorization(StaffRoles.TechnicianPolicy);
 
     /// <summary>The figures block: label key and value, in the order shown.</summary>
-    public static IReadOnlyList<(string Key, string Value)> Figures(KioskMetrics metrics, StatusLight light, KioskVitals vitals)
+    public static IReadOnlyList<(string Key, string Value)> Figures(KioskMetrics metrics, StatusLight light, KioskVitals vitals, KioskDataFolder data)
     {
         ArgumentNullException.ThrowIfNull(metrics);
         ArgumentNullException.ThrowIfNull(light);
@@ -48,7 +49,7 @@ internal static class TechnicianPage
             ("OutboxOldest", outbox is { OldestAgeSeconds: { } age } ? TimeSpan.FromSeconds(Math.Round(age)).ToString("c", c) : "—"),
             ("SyncFailures", vitals.SyncFailures.ToString(c)),
             ("ScannerErrors", vitals.ScannerErrors.Count == 0 ? "0" : string.Join(", ", vitals.ScannerErrors.Select(e => $"{e.Key}: {e.Value}"))),
-            ("DiskFree", DiskSpace.FreeBytes(vitals.DataDirectory) is { } free ? (free / (1024.0 * 1024 * 1024)).ToString("0.0", c) + " GiB" : "—"),
+            ("DiskFree", DiskSpace.FreeBytes(data.Path) is { } free ? (free / (1024.0 * 1024 * 1024)).ToString("0.0", c) + " GiB" : "—"),
             ("Temperature", temperatures.Count == 0 ? Both("None") : string.Join(", ", temperatures.Select(t => $"{t.Type} {t.Celsius.ToString("0.0", c)} °C"))),
         ];
     }
@@ -117,5 +118,8 @@ internal static class TechnicianPage
 
     private static string Both(string key) => $"{TechnicianText.Vietnamese(key)} / {TechnicianText.InEnglish(key)}";
 
-    private static string E(string text) => WebUtility.HtmlEncode(text);
+    // Every Unicode letter as itself (Vietnamese stays readable in the source); only markup characters are escaped.
+    private static readonly HtmlEncoder Html = HtmlEncoder.Create(UnicodeRanges.All);
+
+    private static string E(string text) => Html.Encode(text);
 }

@@ -64,7 +64,7 @@ internal static class TechnicianPage
             .Append("<style>body{font-family:'DejaVu Sans',sans-serif;margin:1.5rem;color:#222}h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:1.5rem}")
             .Append("small[lang=en]{color:#666;font-weight:normal}table{border-collapse:collapse;min-width:40rem}td,th{border-bottom:1px solid #ddd;padding:.35rem .6rem;text-align:left;vertical-align:top}")
             .Append(".ok{color:#11772d;font-weight:bold}.bad{color:#b00020;font-weight:bold}.info{color:#8a5a00}.banner{display:inline-block;padding:.4rem .9rem;border-radius:.3rem;color:#fff}")
-            .Append(".banner.ok{background:#11772d}.banner.bad{background:#b00020}.green{color:#11772d}.amber{color:#8a5a00}.red{color:#b00020}</style></head><body>");
+            .Append(".banner.ok{background:#11772d}.banner.bad{background:#b00020}.banner small{color:#eee}.green{color:#11772d}.amber{color:#8a5a00}.red{color:#b00020}</style></head><body>");
         html.Append("<h1>").Append(Label("Title")).Append("</h1>");
 
         html.Append("<h2>").Append(Label("ThisKiosk")).Append("</h2>");

@@ -36,8 +36,15 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
         var toClean = Channel.CreateBounded<Decoded>(new BoundedChannelOptions(workers) { SingleWriter = true });
         var toRead = Channel.CreateBounded<Cleaned>(new BoundedChannelOptions(workers));
         var token = stop.Token;
+        using var activity = new PipelineActivity.Run();
+        var reported = done;
+        done = (work, reading, error) =>
+        {
+            activity.Finish(reading, error);
+            reported(work, reading, error);
+        };
 
-        var decoder = Worker(stop, () => Decode(pages, toClean.Writer, slots, done, token), toClean.Writer);
+        var decoder = Worker(stop, () => Decode(pages, toClean.Writer, slots, activity, done, token), toClean.Writer);
         var cleaners = Enumerable.Range(0, workers).Select(_ => Worker(stop, () => Clean(toClean.Reader, toRead.Writer, slots, done, token), null)).ToArray();
         var cleaning = CompleteWhenDone(cleaners, toRead.Writer);
         var reading = Enumerable.Range(0, workers).Select(_ => Worker(stop, () => Read(toRead.Reader, slots, done, token), null)).ToArray();
@@ -88,11 +95,12 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
         }
     }
 
-    private static void Decode(IEnumerable<PageWork> pages, ChannelWriter<Decoded> output, SemaphoreSlim slots, PageDone done, CancellationToken token)
+    private static void Decode(IEnumerable<PageWork> pages, ChannelWriter<Decoded> output, SemaphoreSlim slots, PipelineActivity.Run activity, PageDone done, CancellationToken token)
     {
         foreach (var work in pages)
         {
             slots.Wait(token);
+            activity.Start();
             var watch = StageTiming.Start();
             Image image;
             try
@@ -194,6 +202,8 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
         var work = new PageWork(this, page, () => image);
         var stages = new List<StageTiming>();
         CleanedPage? cleaned = null;
+        using var activity = new PipelineActivity.Run();
+        activity.Start();
         try
         {
             if (cleaner is not null)
@@ -202,7 +212,14 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
                 cleaned = cleaner.Clean(image, cancellationToken);
                 stages.Add(watch.Stop("cleanup", true));
             }
-            return ReadPage(new Cleaned(work, cleaner is null ? image : null, cleaned, stages, Stopwatch.GetTimestamp()), cancellationToken);
+            var reading = ReadPage(new Cleaned(work, cleaner is null ? image : null, cleaned, stages, Stopwatch.GetTimestamp()), cancellationToken);
+            activity.Finish(reading, null);
+            return reading;
+        }
+        catch (Exception e) when (IsPageError(e))
+        {
+            activity.Finish(null, e);
+            throw;
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
+using Intake.Central.Fleet;
 using Intake.Central.Kiosks;
 using Intake.Central.Storage;
 using Intake.Sync.Protocol;
@@ -21,6 +22,17 @@ internal static class KioskEndpoints
         app.MapPost(CentralRoutes.Enroll, EnrollAsync);
         app.MapPost(CentralRoutes.Dossiers, IngestAsync);
         app.MapPost(CentralRoutes.Heartbeat, HeartbeatAsync);
+        app.MapGet(CentralRoutes.Fleet, FleetAsync);
+    }
+
+    // Any enrolled kiosk may read the fleet for its technician page: kiosk ids, names, status and heartbeats (version,
+    // queue depth, disk free, scanner state) carry no personal data. Back-office operator tokens never go on a kiosk.
+    private static async Task<IResult> FleetAsync(HttpContext context, KioskRequestAuthenticator auth, CentralStore store)
+    {
+        var request = await auth.AuthenticateAsync(context, 0).ConfigureAwait(false);
+        if (request.Refusal is not null) return request.Refusal;
+        var now = DateTimeOffset.UtcNow;
+        return Results.Json((await store.KiosksAsync().ConfigureAwait(false)).Select(k => FleetKiosk.From(k, now)), Json);
     }
 
     private static IResult Problem(int status, string message) => Results.Json(new ProblemMessage(message), statusCode: status);

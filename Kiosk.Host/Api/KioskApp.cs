@@ -1,3 +1,4 @@
+using Intake.Kiosk.Host.Health;
 using Intake.Kiosk.Host.Staff.Auth;
 using Intake.Kiosk.Host.Staff.Desk;
 using Intake.Ocr;
@@ -25,9 +26,12 @@ internal static class KioskApp
         var desk = staff ?? StaffDeskOptions.Default();
         builder.Services.AddStaffAuth(desk.Auth);
         builder.Services.AddStaffDesk(desk);
+        KioskHealth.AddServices(builder);
         var app = builder.Build();
         app.UseStaffAuth();
         app.MapStaffDesk();
+        HealthProbeEndpoints.Map(app);
+        Technician.TechnicianPage.Map(app);
         HealthEndpoints.Map(app);
         OcrEndpoints.Map(app);
         return app;

@@ -1,4 +1,7 @@
 using System.CommandLine;
+using Intake.Kiosk.Host.Hardware;
+using Intake.Kiosk.Host.Health;
+using Intake.Kiosk.Host.Metrics;
 using Intake.Sync.Outbox;
 using Intake.Sync.Protocol;
 using Intake.Sync.Store;
@@ -51,6 +54,7 @@ internal static class SyncVerb
         private readonly HeartbeatSender heartbeat;
 
         private readonly DossierStore store;
+        private readonly IDisposable attached;
 
         private SyncSession(KioskIdentity identity, DossierStore outbox, string dataDir, long? bandwidth)
         {
@@ -58,7 +62,8 @@ internal static class SyncVerb
             key = identity.OpenKey();
             http = new HttpClient { BaseAddress = new Uri(identity.CentralUrl), Timeout = TimeSpan.FromMinutes(2) };
             var client = new CentralClient(http, identity.KioskId, key);
-            Uploader = new OutboxUploader(outbox, client, new UploaderOptions { BandwidthBytesPerSecond = bandwidth });
+            Uploader = new OutboxUploader(new FailureCountingOutbox(outbox, KioskVitals.Shared), client, new UploaderOptions { BandwidthBytesPerSecond = bandwidth });
+            attached = KioskVitals.Shared.AttachOutbox(outbox);
             heartbeat = new HeartbeatSender(client, () => Describe(outbox, dataDir));
         }
 
@@ -96,17 +101,31 @@ internal static class SyncVerb
 
         public void Dispose()
         {
+            attached.Dispose();
             http.Dispose();
             key.Dispose();
             store.Dispose();
         }
     }
 
+    /// <summary>
+    /// The scanner as `intake serve`'s device watch last saw it; `intake sync` alone has no watch, so it probes now.
+    /// The scanner probed is <c>Intake__Hardware__Scanner</c> when set, else any local scanner.
+    /// </summary>
+    internal static string ScannerStateForHeartbeat(KioskVitals vitals)
+    {
+        if (vitals.Scanner == ScannerState.Unknown)
+            vitals.Scanner = HardwareOptions.ProbeScannerFromEnvironment
+                ? ScannerProbe.Probe(Environment.GetEnvironmentVariable("Intake__Hardware__Scanner"))
+                : ScannerProbe.Off;
+        return vitals.Scanner.Name;
+    }
+
     private static Heartbeat Describe(IOutbox outbox, string dataDir)
     {
         var pending = outbox.Pending(10_000);
         var oldest = pending.Count == 0 ? (double?)null : (DateTimeOffset.UtcNow - pending.Min(e => e.EnqueuedAt)).TotalSeconds;
-        var free = new DriveInfo(Path.GetPathRoot(dataDir)!).AvailableFreeSpace;
-        return new Heartbeat(typeof(SyncVerb).Assembly.GetName().Version?.ToString() ?? "?", pending.Count, oldest, free, "unknown");
+        var free = DiskSpace.FreeBytes(dataDir) ?? 0; // the data folder's own filesystem, which need not be /
+        return new Heartbeat(typeof(SyncVerb).Assembly.GetName().Version?.ToString() ?? "?", pending.Count, oldest, free, ScannerStateForHeartbeat(KioskVitals.Shared));
     }
 }

@@ -6,6 +6,9 @@ public static class CentralRoutes
     public const string Enroll = "/api/v1/enroll";
     public const string Dossiers = "/api/v1/dossiers";
     public const string Heartbeat = "/api/v1/heartbeat";
+
+    /// <summary>GET, signed: every kiosk's status and last heartbeat, for the technician page of any kiosk of the fleet.</summary>
+    public const string Fleet = "/api/v1/fleet";
 }
 
 /// <summary>POST /api/v1/enroll: the one-time token and the kiosk's public key (SubjectPublicKeyInfo, base64).</summary>

@@ -88,6 +88,14 @@ public sealed class CentralClient(HttpClient http, string kioskId, ECDsa key, Ti
         using var response = await SendAsync(request, body, cancellationToken).ConfigureAwait(false);
     }
 
+    /// <summary>The fleet as the centre sees it (JSON array of kiosks with status and last heartbeat), signed like every kiosk request.</summary>
+    public async Task<JsonElement> FleetAsync(CancellationToken cancellationToken)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, CentralRoutes.Fleet);
+        using var response = await SendAsync(request, [], cancellationToken).ConfigureAwait(false);
+        return await response.Content.ReadFromJsonAsync<JsonElement>(Json, cancellationToken).ConfigureAwait(false);
+    }
+
     private static ByteArrayContent JsonBody(byte[] body)
     {
         var content = new ByteArrayContent(body);

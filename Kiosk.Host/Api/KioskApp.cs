@@ -9,7 +9,7 @@ internal static class KioskApp
     // A phone photo or a 600 dpi A4 scan is well under this; anything bigger is refused with 413.
     public const long MaxUploadBytes = 64L * 1024 * 1024;
 
-    public static WebApplication Build(int port, OcrOptions? ocr = null)
+    public static WebApplication Build(int port, OcrOptions? ocr = null, Session.CitizenKiosk? citizen = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -19,9 +19,11 @@ internal static class KioskApp
         builder.Services.AddSingleton(engines);
         builder.Services.AddSingleton(engines.Readers);
         builder.Services.AddSingleton(new PagePipeline(engines.Readers, new PageCleaner(engines, new PageCleanerOptions()), new PagePipelineOptions(OcrOutputs.Text, KeepCleanImages: false)));
+        citizen?.AddTo(builder);
         var app = builder.Build();
         HealthEndpoints.Map(app);
         OcrEndpoints.Map(app);
+        if (citizen is not null) Session.SessionEndpoints.Map(app);
         return app;
     }
 }

@@ -77,7 +77,11 @@ internal sealed class CitizenKiosk : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (Central is not null) await Central.DisposeAsync().ConfigureAwait(false);
+        if (Central is not null)
+        {
+            await Central.StopAsync().ConfigureAwait(false);
+            await Central.DisposeAsync().ConfigureAwait(false);
+        }
         Store.Dispose();
     }
 }

@@ -184,6 +184,9 @@
     $('confirm').disabled = false;
   }
 
+  // dates travel as yyyy-MM-dd; Vietnamese papers write them dd/MM/yyyy
+  const displayValue = value => /^\d{4}-\d{2}-\d{2}$/.test(value) ? value.split('-').reverse().join('/') : value;
+
   function renderReview(result) {
     const fields = $('fields');
     fields.replaceChildren();
@@ -191,13 +194,15 @@
       const box = document.createElement('div');
       box.className = field.unsure || field.conflicting ? 'field unsure' : 'field';
       box.dataset.field = field.name;
-      const term = document.createElement('dt');
+      const term = document.createElement('p');
+      term.className = 'term';
       term.textContent = t(`field.${field.name}`);
-      const value = document.createElement('dd');
-      value.textContent = field.name === 'sex' ? t(`sex.${field.value}`) : field.value;
+      const value = document.createElement('p');
+      value.className = 'value';
+      value.textContent = field.name === 'sex' ? t(`sex.${field.value}`) : displayValue(field.value);
       box.append(term, value);
       if (field.unsure || field.conflicting) {
-        const badge = document.createElement('dd');
+        const badge = document.createElement('p');
         badge.className = 'badge';
         badge.textContent = t(field.conflicting ? 'review.conflicting' : 'review.unsure');
         box.append(badge);

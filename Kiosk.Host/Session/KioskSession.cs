@@ -32,6 +32,7 @@ internal sealed class KioskSession : IDisposable
     private int _pending;
     private long _lastActivity = Stopwatch.GetTimestamp();
     private SessionReview? _review;
+    private Dossier? _committed;
     private IReadOnlyList<ChecklistItem> _checklist = [];
 
     public KioskSession(PagePipeline pipeline, SessionOptions options, string? procedureCode)
@@ -166,17 +167,21 @@ internal sealed class KioskSession : IDisposable
         {
             ThrowIfEnded();
             if (Receipt is not null) return Receipt;
-            if (_pending > 0 || _review is null) throw new InvalidOperationException("Chưa xem lại hồ sơ / the dossier has not been reviewed");
-            var read = _review.Pages;
-            var scannedAt = StartedAt;
-            DossierPackage? package = null;
-            store.Commit(_options.KioskCode, DateOnly.FromDateTime(scannedAt.DateTime), code =>
+            if (_committed is null && (_pending > 0 || _review is null)) throw new InvalidOperationException("Chưa xem lại hồ sơ / the dossier has not been reviewed");
+            if (_committed is null)
             {
-                package = read.Package(code, _options.OperatorName, scannedAt, ProcedureCode);
-                return new DossierCommit(package, read.Images);
-            });
-            var dossier = package!.Dossier;
-            Receipt = ReceiptDocument.Make(dossier, DateTimeOffset.Now);
+                var read = _review!.Pages;
+                var scannedAt = StartedAt;
+                DossierPackage? package = null;
+                store.Commit(_options.KioskCode, DateOnly.FromDateTime(scannedAt.DateTime), code =>
+                {
+                    package = read.Package(code, _options.OperatorName, scannedAt, ProcedureCode);
+                    return new DossierCommit(package, read.Images);
+                });
+                // kept so a receipt that fails to render is made again, never the dossier committed twice
+                _committed = package!.Dossier;
+            }
+            Receipt = ReceiptDocument.Make(_committed, DateTimeOffset.Now);
             foreach (var page in _pages) page.Wipe();
             _review = null;
             return Receipt;
@@ -230,6 +235,7 @@ internal sealed class KioskSession : IDisposable
             foreach (var page in _pages) page.Wipe();
             Receipt?.Wipe();
             _review = null;
+            _committed = null;
             foreach (var listener in _listeners)
             {
                 listener.Writer.TryWrite(new SessionEvent("ended", new { reason }));

@@ -60,9 +60,12 @@
 
   // ---- procedure picker
   let searchTimer = null;
+  let searchNumber = 0;
   async function search() {
     const query = $('search').value;
+    const number = ++searchNumber;
     const found = await api('GET', `/api/procedures?q=${encodeURIComponent(query)}`);
+    if (number !== searchNumber) return; // a later search has been typed: its answer shows
     const list = $('results');
     list.replaceChildren();
     if (found.length === 0) {

@@ -12,7 +12,7 @@ internal static class KioskApp
     // A phone photo or a 600 dpi A4 scan is well under this; anything bigger is refused with 413.
     public const long MaxUploadBytes = 64L * 1024 * 1024;
 
-    public static WebApplication Build(int port, OcrOptions? ocr = null, StaffDeskOptions? staff = null, Action<ILoggingBuilder>? logging = null)
+    public static WebApplication Build(int port, OcrOptions? ocr = null, StaffDeskOptions? staff = null, Action<ILoggingBuilder>? logging = null, Session.CitizenKiosk? citizen = null)
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = [], ContentRootPath = AppContext.BaseDirectory });
         builder.Logging.SetMinimumLevel(LogLevel.Warning);
@@ -27,6 +27,7 @@ internal static class KioskApp
         builder.Services.AddStaffAuth(desk.Auth);
         builder.Services.AddStaffDesk(desk);
         KioskHealth.AddServices(builder);
+        citizen?.AddTo(builder);
         var app = builder.Build();
         app.UseStaffAuth();
         app.MapStaffDesk();
@@ -34,6 +35,7 @@ internal static class KioskApp
         Technician.TechnicianPage.Map(app);
         HealthEndpoints.Map(app);
         OcrEndpoints.Map(app);
+        if (citizen is not null) Session.SessionEndpoints.Map(app);
         return app;
     }
 }

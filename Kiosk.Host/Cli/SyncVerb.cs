@@ -46,6 +46,13 @@ internal static class SyncVerb
         if (session is not null) await session.RunAsync(cancel).ConfigureAwait(false);
     }
 
+    /// <summary>The same loop over a store the caller holds open (and keeps: one process holds a store once).</summary>
+    public static async Task RunInBackgroundAsync(string dataDirectory, DossierStore store, TextWriter error, CancellationToken cancel)
+    {
+        using var session = SyncSession.Open(dataDirectory, null, error, store);
+        if (session is not null) await session.RunAsync(cancel).ConfigureAwait(false);
+    }
+
     /// <summary>The enrolled kiosk's uploader and heartbeat over one HTTP client.</summary>
     private sealed class SyncSession : IDisposable
     {
@@ -55,10 +62,12 @@ internal static class SyncVerb
 
         private readonly DossierStore store;
         private readonly IDisposable attached;
+        private readonly bool ownsStore;
 
-        private SyncSession(KioskIdentity identity, DossierStore outbox, string dataDir, long? bandwidth)
+        private SyncSession(KioskIdentity identity, DossierStore outbox, string dataDir, long? bandwidth, bool ownsOutbox = true)
         {
             store = outbox;
+            ownsStore = ownsOutbox;
             key = identity.OpenKey();
             http = new HttpClient { BaseAddress = new Uri(identity.CentralUrl), Timeout = TimeSpan.FromMinutes(2) };
             var client = new CentralClient(http, identity.KioskId, key);
@@ -70,7 +79,7 @@ internal static class SyncVerb
         public OutboxUploader Uploader { get; }
 
         /// <summary>Null, with the reason on <paramref name="error"/>, when the kiosk is not enrolled or has no outbox.</summary>
-        public static SyncSession? Open(string dataDir, long? bandwidth, TextWriter error)
+        public static SyncSession? Open(string dataDir, long? bandwidth, TextWriter error, DossierStore? shared = null)
         {
             if (KioskIdentity.Load(dataDir) is not { } identity)
             {
@@ -79,7 +88,9 @@ internal static class SyncVerb
             }
             try
             {
-                return new SyncSession(identity, KioskOutbox.Open(dataDir, error), dataDir, bandwidth);
+                return shared is null
+                    ? new SyncSession(identity, KioskOutbox.Open(dataDir, error), dataDir, bandwidth)
+                    : new SyncSession(identity, shared, dataDir, bandwidth, ownsOutbox: false);
             }
             catch (StoreException e)
             {
@@ -104,7 +115,7 @@ internal static class SyncVerb
             attached.Dispose();
             http.Dispose();
             key.Dispose();
-            store.Dispose();
+            if (ownsStore) store.Dispose();
         }
     }
 

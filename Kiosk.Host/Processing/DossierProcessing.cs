@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Security.Cryptography;
 using Intake.Dossiers;
-using Intake.Dossiers.Assembly;
 using Intake.Dossiers.Package;
 using Intake.Imaging;
 using Intake.Ocr;
@@ -75,46 +73,17 @@ internal static class DossierProcessing
             throw new InvalidDataException(string.Join(Environment.NewLine, refusals));
         }
 
-        var pieces = new List<RecognisedPiece>();
-        var layers = new List<PieceLayer>();
-        var keptPictures = new ScannedPagePicture[kept.Length];
-        var blankPages = new List<int>();
-        for (var index = 0; index < kept.Length; index++)
-        {
-            var read = reads[kept[index]]!;
-            keptPictures[index] = pictures[kept[index]]! with { PageIndex = index };
-            // archived at the resolution cleanup found (a card's known size beats a wrong header)
-            if (read.Cleanup?.Dpi is { Estimated: true, Used: > 0 } found) keptPictures[index] = keptPictures[index] with { Dpi = found.Used };
-            // a blank page (the back of a duplex scan, an empty sheet) has nothing to read: archived, flagged, not used
-            if (read.Pieces is [{ Cleanup.Blank.IsBlank: true }])
-            {
-                blankPages.Add(index + 1);
-                continue;
-            }
-
-            foreach (var (piece, layer) in DossierPieces.From(index, read))
-            {
-                layers.Add(layer with { PieceIndex = pieces.Count });
-                pieces.Add(piece);
-            }
-        }
-
-        var dossierPages = keptPictures.Select(p => new DossierPage(
-            p.PageIndex, p.Width, p.Height, p.Dpi, Convert.ToHexStringLower(SHA256.HashData(p.Encoded)))).ToArray();
+        var read = ReadPages.From(kept.Select(i => (reads[i]!, pictures[i]!)).ToArray());
         // the number is taken once the pages are read, so an unreadable input does not use one up, and inside the
         // store's commit, so it is used only if the dossier is kept; the day is the scan's own local date (the kiosk's
         // clock, UTC+7 in Vietnam), the same as the dossier's createdAt
         var packaging = Stopwatch.GetTimestamp();
         DossierPackage? package = null;
-        var images = keptPictures.Select(p => new PackageFile($"page-{p.PageIndex + 1:D3}.jpg", p.Encoded)).ToArray();
-        var blankChecks = blankPages.Select(page => Check.Fail("page.blank", $"Trang {page} để trống (không đọc)", $"Page {page} is blank (not read)")).ToArray();
         using var store = DossierStore.Open(request.Store);
         var stored = store.Commit(request.KioskCode, DateOnly.FromDateTime(scannedAt.DateTime), code =>
         {
-            var assembly = DossierAssembler.Assemble(code, request.Operator, scannedAt, request.ProcedureCode, dossierPages, pieces);
-            assembly = assembly with { Dossier = assembly.Dossier with { Checks = [.. assembly.Dossier.Checks, .. blankChecks] } };
-            package = DossierPackageWriter.Build(assembly, keptPictures, layers);
-            return new DossierCommit(package, images);
+            package = read.Package(code, request.Operator, scannedAt, request.ProcedureCode);
+            return new DossierCommit(package, read.Images);
         });
         var files = request.OutputFolder is { } folder ? DossierPackageWriter.Write(folder, package!) : null;
         return new ProcessOutcome(package!.Dossier, stored, store.Opening, files, reading, Stopwatch.GetElapsedTime(packaging), refusals);

@@ -1,0 +1,17 @@
+namespace Intake.Kiosk.Host.Session;
+
+/// <summary>The session's log lines: states, codes and counts only, never a citizen's name, number or page.</summary>
+internal static partial class SessionLog
+{
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Information, Message = "session started")]
+    public static partial void Started(ILogger log);
+
+    [LoggerMessage(EventId = 1302, Level = LogLevel.Information, Message = "session ended: {Reason}")]
+    public static partial void Ended(ILogger log, string reason);
+
+    [LoggerMessage(EventId = 1303, Level = LogLevel.Information, Message = "dossier {Code} committed from a session")]
+    public static partial void Committed(ILogger log, string code);
+
+    [LoggerMessage(EventId = 1304, Level = LogLevel.Information, Message = "receipt ready ({Bytes} bytes); no receipt printer configured")]
+    public static partial void ReceiptNotPrinted(ILogger log, int bytes);
+}

@@ -73,6 +73,11 @@ public static class StaffDesk
             {
                 return Results.NotFound(new { error = "Không có hồ sơ này / no such dossier" });
             }
+            catch (StoreException e)
+            {
+                // in use by another process past the wait, full, or without its key: said as the store says it
+                return Results.Json(new { error = e.Message }, statusCode: StatusCodes.Status503ServiceUnavailable);
+            }
         });
         return app;
     }

@@ -85,6 +85,14 @@ public sealed class StaffDeskApiTests(ITestOutputHelper log) : IAsyncLifetime
         stored.Corrections.Should().ContainSingle().Which.Should().Match<Correction>(c =>
             c.FieldName == FieldNames.FullName && c.OldValue == old && c.NewValue == newName && c.Operator == StaffHost.StaffName);
         store.Export(code, Path.Combine(_scans.FullName, "export")).Should().Contain(p => p.EndsWith("page-002.jpg", StringComparison.Ordinal), "the new version keeps the page images");
+
+        // the correction log is sealed with the rest: no file of the data folder holds a value, the reviewer or the old name in clear
+        foreach (var file in Directory.EnumerateFiles(_host.DataDirectory, "*", SearchOption.AllDirectories).Where(f => !f.EndsWith(".lock", StringComparison.Ordinal)))
+        {
+            var bytes = File.ReadAllBytes(file);
+            foreach (var secret in new[] { newName, old!, citizen.IdNumber, StaffHost.StaffName, citizen.PlaceOfOrigin })
+                bytes.AsSpan().IndexOf(Encoding.UTF8.GetBytes(secret)).Should().Be(-1, $"{Path.GetFileName(file)} must not hold '{secret}'");
+        }
     }
 
     private CookieContainer ForgedJar()

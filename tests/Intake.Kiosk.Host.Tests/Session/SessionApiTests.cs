@@ -40,6 +40,7 @@ public sealed class SessionApiTests : IDisposable
         vietnamese["start.title"].Should().Be("Chọn thủ tục");
         english["start.title"].Should().Be("Choose the procedure");
         english.Values.Should().OnlyContain(text => text.Length > 0);
+        vietnamese.Values.Concat(english.Values).Should().OnlyContain(text => text.IsNormalized(System.Text.NormalizationForm.FormC), "text is NFC");
     }
 
     [Fact]

@@ -103,7 +103,10 @@ internal sealed class SessionEngines : IDisposable
 
     public SessionEngines()
     {
-        Pipeline = new PagePipeline(_engines.Readers, new PageCleaner(_engines, new PageCleanerOptions()), new PagePipelineOptions(OcrOutputs.SearchablePdf, KeepCleanImages: false));
+        Pipeline = new PagePipeline(_engines.Readers, new PageCleaner(_engines, new PageCleanerOptions()), new PagePipelineOptions(OcrOutputs.SearchablePdf, KeepCleanImages: false)
+        {
+            ReadingStarted = work => (work.Owner as KioskSession)?.ReadingStarted(work.Page),
+        });
         _ = Task.Run(_engines.WarmUp);
     }
 

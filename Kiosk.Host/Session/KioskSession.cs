@@ -277,6 +277,18 @@ internal sealed class KioskSession : IDisposable
         }
     }
 
+    /// <summary>The pipeline starts recognising the page with this 0-based index (it has been cleaned).</summary>
+    public void ReadingStarted(int pageIndex)
+    {
+        lock (_gate)
+        {
+            if (EndReason is not null || pageIndex >= _pages.Count) return;
+            var page = _pages[pageIndex];
+            page.State = PageStates.Reading;
+            Emit(PageEvent(page));
+        }
+    }
+
     private void PageDone(PageWork work, PageReading? reading, Exception? error)
     {
         lock (_gate)

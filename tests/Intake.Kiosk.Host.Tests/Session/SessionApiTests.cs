@@ -64,6 +64,29 @@ public sealed class SessionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task A_page_goes_received_cleaning_reading_recognised_on_the_event_stream()
+    {
+        await using var kiosk = await KioskBrowser.StartAsync(Path.Combine(_folder.FullName, "data"), "--scanner", "replay:" + BundledSamples.Folder);
+        using var http = new HttpClient { BaseAddress = new Uri(kiosk.Url), Timeout = TimeSpan.FromMinutes(3) };
+        var created = await http.PostAsJsonAsync("/api/session", new { procedure = "1.001193" });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        using var stream = new StreamReader(await http.GetStreamAsync($"/api/session/{id}/events"));
+        (await http.PostAsync($"/api/session/{id}/scan", null)).EnsureSuccessStatusCode();
+        var states = new List<string>();
+        JsonElement last = default;
+        while (states.LastOrDefault() is not ("recognised" or "failed") && await stream.ReadLineAsync() is { } line)
+        {
+            if (!line.StartsWith("data: ", StringComparison.Ordinal)) continue;
+            last = JsonDocument.Parse(line["data: ".Length..]).RootElement;
+            var state = last.GetProperty("page").GetProperty("state").GetString()!;
+            if (states.LastOrDefault() != state) states.Add(state);
+        }
+        states.Should().Equal("received", "cleaning", "reading", "recognised");
+        last.GetProperty("page").GetProperty("documentTypes").EnumerateArray().Select(t => t.GetString()).Should().Equal("cccd-2021-front");
+        last.GetProperty("checklist").EnumerateArray().Single(i => i.GetProperty("documentType").GetString() == "cccd-front").GetProperty("present").GetBoolean().Should().BeTrue();
+    }
+
+    [Fact]
     public async Task A_prompt_is_spoken_with_the_Vietnamese_voice()
     {
         await using var kiosk = await KioskBrowser.StartAsync(Path.Combine(_folder.FullName, "data"), "--scanner", "replay:" + BundledSamples.Folder);

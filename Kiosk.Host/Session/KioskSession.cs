@@ -202,6 +202,12 @@ internal sealed class KioskSession : IDisposable
         return channel.Reader;
     }
 
+    /// <summary>The screen closed its stream: its channel is dropped.</summary>
+    public void StopListening(ChannelReader<SessionEvent> reader)
+    {
+        lock (_gate) _listeners.RemoveAll(channel => channel.Reader == reader);
+    }
+
     public void Emit(SessionEvent message)
     {
         lock (_gate)

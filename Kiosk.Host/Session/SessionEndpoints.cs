@@ -106,6 +106,10 @@ internal static class SessionEndpoints
             {
                 // the screen went away
             }
+            finally
+            {
+                session.StopListening(events);
+            }
             return Results.Empty;
         });
         api.MapGet("/{id}/review", async (string id, CitizenSessions sessions, CancellationToken token) =>

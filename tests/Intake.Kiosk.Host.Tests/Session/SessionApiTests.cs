@@ -57,6 +57,13 @@ public sealed class SessionApiTests : IDisposable
         (await http.PostAsJsonAsync($"/api/session/{id}/procedure", new { procedure = "9.999999" })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
 
         (await http.PostAsync($"/api/session/{id}/scan", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        // a captured page sent as the body, and bytes that are no image: refused in Vietnamese, then English
+        var capture = await http.PostAsync($"/api/session/{id}/pages", new ByteArrayContent(File.ReadAllBytes(Path.Combine(BundledSamples.Folder, BundledSamples.Files[1]))));
+        (await capture.Content.ReadAsStringAsync()).Should().Contain("\"page\":2");
+        var garbage = await http.PostAsync($"/api/session/{id}/pages", new ByteArrayContent("not an image"u8.ToArray()));
+        garbage.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var refusal = JsonDocument.Parse(await garbage.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString();
+        refusal.Should().Contain(" / ");
         (await http.DeleteAsync($"/api/session/{id}?reason=cancelled")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         foreach (var path in new[] { $"/api/session/{id}", $"/api/session/{id}/pages/1/thumbnail", $"/api/session/{id}/review" })
             (await http.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.NotFound, path);

@@ -176,6 +176,7 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
             try
             {
                 item.Stages.Add(StageTiming.Waited("queued", Stopwatch.GetElapsedTime(item.QueuedAt)));
+                options.ReadingStarted?.Invoke(item.Work);
                 reading = ReadPage(item, token);
             }
             catch (Exception e) when (IsPageError(e))

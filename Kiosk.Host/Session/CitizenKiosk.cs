@@ -62,7 +62,11 @@ internal sealed class CitizenKiosk : IAsyncDisposable
         builder.Services.AddSystemd();
         builder.Logging.ClearProviders();
         // one JSON object per line; messages name no person (codes, counts and states only)
-        builder.Logging.AddJsonConsole(json => json.UseUtcTimestamp = true);
+        builder.Logging.AddJsonConsole(json =>
+        {
+            json.UseUtcTimestamp = true;
+            json.TimestampFormat = "yyyy-MM-dd'T'HH:mm:ss.fff'Z'";
+        });
         builder.Logging.AddFilter("Intake", LogLevel.Information);
         builder.Services.Configure<HostOptions>(host => host.ShutdownTimeout = TimeSpan.FromSeconds(30));
         builder.Services.AddSingleton(Store);
@@ -99,7 +103,10 @@ internal sealed class SessionEngines : IDisposable
 
     public SessionEngines()
     {
-        Pipeline = new PagePipeline(_engines.Readers, new PageCleaner(_engines, new PageCleanerOptions()), new PagePipelineOptions(OcrOutputs.SearchablePdf, KeepCleanImages: false));
+        Pipeline = new PagePipeline(_engines.Readers, new PageCleaner(_engines, new PageCleanerOptions()), new PagePipelineOptions(OcrOutputs.SearchablePdf, KeepCleanImages: false)
+        {
+            ReadingStarted = work => (work.Owner as KioskSession)?.ReadingStarted(work.Page),
+        });
         _ = Task.Run(_engines.WarmUp);
     }
 

@@ -202,6 +202,12 @@ internal sealed class KioskSession : IDisposable
         return channel.Reader;
     }
 
+    /// <summary>The screen closed its stream: its channel is dropped.</summary>
+    public void StopListening(ChannelReader<SessionEvent> reader)
+    {
+        lock (_gate) _listeners.RemoveAll(channel => channel.Reader == reader);
+    }
+
     public void Emit(SessionEvent message)
     {
         lock (_gate)
@@ -274,6 +280,18 @@ internal sealed class KioskSession : IDisposable
             page.State = PageStates.Cleaning;
             Emit(PageEvent(page));
             return image;
+        }
+    }
+
+    /// <summary>The pipeline starts recognising the page with this 0-based index (it has been cleaned).</summary>
+    public void ReadingStarted(int pageIndex)
+    {
+        lock (_gate)
+        {
+            if (EndReason is not null || pageIndex >= _pages.Count) return;
+            var page = _pages[pageIndex];
+            page.State = PageStates.Reading;
+            Emit(PageEvent(page));
         }
     }
 

@@ -90,11 +90,13 @@ internal static class SessionEndpoints
         api.MapGet("/{id}/events", async (string id, HttpContext context, CitizenSessions sessions, CancellationToken token) =>
         {
             if (sessions.Find(id) is not { } session) return Results.NotFound();
+            // listening starts before the screen learns the stream is open, so no event falls between the two
+            var events = session.Listen();
             context.Response.Headers.ContentType = "text/event-stream";
             await context.Response.Body.FlushAsync(token).ConfigureAwait(false);
             try
             {
-                await foreach (var message in session.Listen().ReadAllAsync(token).ConfigureAwait(false))
+                await foreach (var message in events.ReadAllAsync(token).ConfigureAwait(false))
                 {
                     await context.Response.WriteAsync($"event: {message.Type}\ndata: {JsonSerializer.Serialize(message.Data, Json)}\n\n", token).ConfigureAwait(false);
                     await context.Response.Body.FlushAsync(token).ConfigureAwait(false);
@@ -103,6 +105,10 @@ internal static class SessionEndpoints
             catch (OperationCanceledException)
             {
                 // the screen went away
+            }
+            finally
+            {
+                session.StopListening(events);
             }
             return Results.Empty;
         });

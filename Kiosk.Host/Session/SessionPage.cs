@@ -44,13 +44,14 @@ internal sealed class SessionPage(int number)
 }
 
 /// <summary>
-/// The live progress of a page, pushed to the screen: received (scanned, waiting), cleaning (taken by the pipeline:
-/// cleanup, then recognition), recognised (read, its documents known) or failed.
+/// The live progress of a page, pushed to the screen: received (scanned, waiting), cleaning (taken by the pipeline),
+/// reading (cleaned, being recognised), recognised (read, its documents known) or failed.
 /// </summary>
 internal static class PageStates
 {
     public const string Received = "received";
     public const string Cleaning = "cleaning";
+    public const string Reading = "reading";
     public const string Recognised = "recognised";
     public const string Failed = "failed";
 }

@@ -59,6 +59,8 @@ public sealed class CitizenSessionBrowserTests(ITestOutputHelper log) : IDisposa
             await page.Locator("#fields .field").First.WaitForAsync();
             (await page.Locator("#fields .field[data-field='fullName'] .value").First.TextContentAsync()).Should().Be(BundledSamples.Citizen.FullName);
             (await page.Locator("#fields .field[data-field='idNumber'] .value").First.TextContentAsync()).Should().Be(BundledSamples.Citizen.IdNumber);
+            // an unsure field is highlighted with the crop of the page it came from
+            (await page.Locator("#fields .field.unsure img").CountAsync()).Should().Be(await page.Locator("#fields .field.unsure").CountAsync());
             await CheckScreen(page, "3-review");
             imageUrls = [.. imageUrls, .. await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#fields img')].map(i => i.src)")];
 

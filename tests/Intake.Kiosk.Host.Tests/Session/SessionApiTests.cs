@@ -40,6 +40,7 @@ public sealed class SessionApiTests : IDisposable
         vietnamese["start.title"].Should().Be("Chọn thủ tục");
         english["start.title"].Should().Be("Choose the procedure");
         english.Values.Should().OnlyContain(text => text.Length > 0);
+        vietnamese.Values.Concat(english.Values).Should().OnlyContain(text => text.IsNormalized(System.Text.NormalizationForm.FormC), "text is NFC");
     }
 
     [Fact]
@@ -56,10 +57,40 @@ public sealed class SessionApiTests : IDisposable
         (await http.PostAsJsonAsync($"/api/session/{id}/procedure", new { procedure = "9.999999" })).StatusCode.Should().Be(HttpStatusCode.BadRequest);
 
         (await http.PostAsync($"/api/session/{id}/scan", null)).StatusCode.Should().Be(HttpStatusCode.OK);
+        // a captured page sent as the body, and bytes that are no image: refused in Vietnamese, then English
+        var capture = await http.PostAsync($"/api/session/{id}/pages", new ByteArrayContent(File.ReadAllBytes(Path.Combine(BundledSamples.Folder, BundledSamples.Files[1]))));
+        (await capture.Content.ReadAsStringAsync()).Should().Contain("\"page\":2");
+        var garbage = await http.PostAsync($"/api/session/{id}/pages", new ByteArrayContent("not an image"u8.ToArray()));
+        garbage.StatusCode.Should().Be(HttpStatusCode.BadRequest);
+        var refusal = JsonDocument.Parse(await garbage.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString();
+        refusal.Should().Contain(" / ");
         (await http.DeleteAsync($"/api/session/{id}?reason=cancelled")).StatusCode.Should().Be(HttpStatusCode.NoContent);
         foreach (var path in new[] { $"/api/session/{id}", $"/api/session/{id}/pages/1/thumbnail", $"/api/session/{id}/review" })
             (await http.GetAsync(path)).StatusCode.Should().Be(HttpStatusCode.NotFound, path);
         (await http.PostAsJsonAsync("/api/session", new { procedure = "1.001193" })).StatusCode.Should().Be(HttpStatusCode.Created);
+    }
+
+    [Fact]
+    public async Task A_page_goes_received_cleaning_reading_recognised_on_the_event_stream()
+    {
+        await using var kiosk = await KioskBrowser.StartAsync(Path.Combine(_folder.FullName, "data"), "--scanner", "replay:" + BundledSamples.Folder);
+        using var http = new HttpClient { BaseAddress = new Uri(kiosk.Url), Timeout = TimeSpan.FromMinutes(3) };
+        var created = await http.PostAsJsonAsync("/api/session", new { procedure = "1.001193" });
+        var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+        using var stream = new StreamReader(await http.GetStreamAsync($"/api/session/{id}/events"));
+        (await http.PostAsync($"/api/session/{id}/scan", null)).EnsureSuccessStatusCode();
+        var states = new List<string>();
+        JsonElement last = default;
+        while (states.LastOrDefault() is not ("recognised" or "failed") && await stream.ReadLineAsync() is { } line)
+        {
+            if (!line.StartsWith("data: ", StringComparison.Ordinal)) continue;
+            last = JsonDocument.Parse(line["data: ".Length..]).RootElement;
+            var state = last.GetProperty("page").GetProperty("state").GetString()!;
+            if (states.LastOrDefault() != state) states.Add(state);
+        }
+        states.Should().Equal("received", "cleaning", "reading", "recognised");
+        last.GetProperty("page").GetProperty("documentTypes").EnumerateArray().Select(t => t.GetString()).Should().Equal("cccd-2021-front");
+        last.GetProperty("checklist").EnumerateArray().Single(i => i.GetProperty("documentType").GetString() == "cccd-front").GetProperty("present").GetBoolean().Should().BeTrue();
     }
 
     [Fact]

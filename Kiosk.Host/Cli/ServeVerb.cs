@@ -22,7 +22,7 @@ internal static class ServeVerb
             var dataDirectory = Path.GetFullPath(parse.GetValue(data)!);
             await using var citizen = await CitizenKiosk.StartAsync(new KioskServeOptions(
                 dataDirectory, parse.GetValue(central), parse.GetValue(scanner)!, TimeSpan.FromSeconds(parse.GetValue(idle)), parse.GetValue(kioskCode)!), error, token).ConfigureAwait(false);
-            await using var app = KioskApp.Build(parse.GetValue(port), staff: StaffDeskOptions.ForData(dataDirectory), citizen: citizen);
+            await using var app = KioskApp.Build(parse.GetValue(port), staff: StaffDeskOptions.ForData(dataDirectory) with { HeldStore = citizen.Store, KioskCode = citizen.Options.KioskCode }, citizen: citizen);
             await app.StartAsync(token).ConfigureAwait(false);
             output.WriteLine($"intake: mở / open {app.Urls.First()}/ (máy quét / scanner {citizen.Scanner.Name})");
             using var stopSync = CancellationTokenSource.CreateLinkedTokenSource(token);

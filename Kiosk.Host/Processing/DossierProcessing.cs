@@ -79,7 +79,8 @@ internal static class DossierProcessing
         // clock, UTC+7 in Vietnam), the same as the dossier's createdAt
         var packaging = Stopwatch.GetTimestamp();
         DossierPackage? package = null;
-        using var store = DossierStore.Open(request.Store);
+        using var opened = request.HeldStore is null ? DossierStore.Open(request.Store) : null;
+        var store = request.HeldStore ?? opened!;
         var stored = store.Commit(request.KioskCode, DateOnly.FromDateTime(scannedAt.DateTime), code =>
         {
             package = read.Package(code, request.Operator, scannedAt, request.ProcedureCode);

@@ -1,14 +1,25 @@
+using Intake.Kiosk.Host.Hardware.Printer;
+
 namespace Intake.Kiosk.Host.Session;
 
 /// <summary>
-/// Where the receipt PDF goes to paper. The receipt printer belongs to the hardware work (ESC/POS, Kiosk.Host/Hardware);
-/// until it is composed here the receipt is shown and offered as a PDF only.
+/// The citizen's receipt to paper: on the kiosk's ESC/POS roll printer when it has one (Hardware/Printer); without
+/// one the screen offers the receipt PDF and nothing is written to disk (a PDF left behind would name the applicant).
 /// </summary>
 internal static class ReceiptPrinting
 {
-    public static void Print(byte[] pdf, ILogger log)
+    public static void Print(SessionReceipt receipt, ReceiptPrinter printer, ILogger log)
     {
-        ArgumentNullException.ThrowIfNull(pdf);
-        SessionLog.ReceiptNotPrinted(log, pdf.Length);
+        ArgumentNullException.ThrowIfNull(receipt);
+        ArgumentNullException.ThrowIfNull(printer);
+        if (!printer.HasDevice)
+        {
+            SessionLog.ReceiptNotPrinted(log, receipt.Pdf.Length);
+            return;
+        }
+        var outcome = printer.Print(new Receipt(receipt.Code, receipt.ProcedureCode ?? "", receipt.IdNumber ?? "", receipt.Time,
+            SessionReceipt.Payload(receipt.Code, receipt.ProcedureCode, receipt.IdNumber, receipt.Time)));
+        if (outcome.Printed) SessionLog.ReceiptPrinted(log, receipt.Code);
+        else SessionLog.ReceiptPrintFailed(log, receipt.Code, outcome.Problem ?? "");
     }
 }

@@ -2,6 +2,7 @@ using System.Text.Json;
 using Intake.Dossiers.Procedures;
 using Intake.Imaging;
 using Intake.Kiosk.Host.Api;
+using Intake.Kiosk.Host.Hardware.Printer;
 using Intake.Sync.Store;
 
 namespace Intake.Kiosk.Host.Session;
@@ -131,12 +132,11 @@ internal static class SessionEndpoints
             }).ConfigureAwait(false));
         api.MapGet("/{id}/fields/{name}/crop", (string id, string name, CitizenSessions sessions) =>
             With(sessions, id, s => s.FieldCrop(name) is { } jpeg ? Results.File(jpeg, "image/jpeg") : Results.NotFound()));
-        api.MapPost("/{id}/confirm", (string id, CitizenSessions sessions, DossierStore store, ILogger<CitizenSessions> log) => With(sessions, id, s =>
+        api.MapPost("/{id}/confirm", (string id, CitizenSessions sessions, DossierStore store, ReceiptPrinter printer, ILogger<CitizenSessions> log) => With(sessions, id, s =>
         {
             var receipt = s.Commit(store);
             SessionLog.Committed(log, receipt.Code);
-            // The printer path (the staff issue's receipt printer) plugs in here: hand it receipt.Pdf.
-            ReceiptPrinting.Print(receipt.Pdf, log);
+            ReceiptPrinting.Print(receipt, printer, log);
             return Results.Json(new
             {
                 code = receipt.Code, procedure = receipt.ProcedureCode, procedureName = receipt.ProcedureName, idNumber = receipt.IdNumber,

@@ -14,4 +14,11 @@ internal static partial class SessionLog
 
     [LoggerMessage(EventId = 1304, Level = LogLevel.Information, Message = "receipt ready ({Bytes} bytes); no receipt printer configured")]
     public static partial void ReceiptNotPrinted(ILogger log, int bytes);
+
+    [LoggerMessage(EventId = 1305, Level = LogLevel.Information, Message = "receipt of {Code} printed")]
+    public static partial void ReceiptPrinted(ILogger log, string code);
+
+    // the problem names the device and the OS error, never the applicant
+    [LoggerMessage(EventId = 1306, Level = LogLevel.Warning, Message = "receipt of {Code} not printed: {Problem}")]
+    public static partial void ReceiptPrintFailed(ILogger log, string code, string problem);
 }

@@ -17,6 +17,9 @@ internal sealed class ReceiptPrinter(PrinterOptions options, string dataDirector
     /// <summary>True when the printer's device file exists (a plain file counts: tests print into one).</summary>
     public static bool DeviceReady(string device) => File.Exists(device);
 
+    /// <summary>True when the configured device file is there to print on.</summary>
+    public bool HasDevice => DeviceReady(options.Device);
+
     public PrintOutcome Print(Receipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);

@@ -45,7 +45,7 @@ internal static class DeskScan
                 }
 
             if (files.Count == 0) throw new ArgumentException("Máy quét không trả về trang nào (hết giấy?) / the scanner gave no page (out of paper?)");
-            var process = new ProcessRequest(files, null, request.Procedure is { Length: > 0 } p ? p : null, operatorName, options.KioskCode, options.Store, options.Workers);
+            var process = new ProcessRequest(files, null, request.Procedure is { Length: > 0 } p ? p : null, operatorName, options.KioskCode, options.Store, options.Workers, options.HeldStore);
             return await store.ExclusiveAsync(() => DossierProcessing.Run(process, token), token).ConfigureAwait(false);
         }
         finally

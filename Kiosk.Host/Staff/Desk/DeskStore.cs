@@ -75,6 +75,7 @@ public sealed class DeskStore(StaffDeskOptions options) : IDisposable
         {
             return await Task.Run(() =>
             {
+                if (options.HeldStore is { } held) return work(held);
                 using var store = DossierStore.Open(options.Store);
                 return work(store);
             }, token).ConfigureAwait(false);

@@ -26,6 +26,9 @@ public sealed record StaffDeskOptions(StoreOptions Store)
     /// <summary>The scanner the desk page offers first: INTAKE_DESK_SCANNER, else SANE's test:0.</summary>
     public string DefaultDevice { get; init; } = Environment.GetEnvironmentVariable("INTAKE_DESK_SCANNER") is { Length: > 0 } scanner ? scanner : "test:0";
 
+    /// <summary>The store when the service already holds it open (`intake serve`, whose delivery and citizen sessions share it); null: opened per call.</summary>
+    public DossierStore? HeldStore { get; init; }
+
     public StaffAuthOptions Auth => new(Store) { SignInPermitsPerMinute = SignInPermitsPerMinute };
 
     /// <summary>The data folder INTAKE_DATA, else ./data.</summary>

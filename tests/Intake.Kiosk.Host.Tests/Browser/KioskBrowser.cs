@@ -17,14 +17,12 @@ namespace Intake.Kiosk.Host.Tests.Browser;
 /// </summary>
 public sealed class KioskBrowser : IAsyncDisposable
 {
-    public const string Chromium = "/usr/bin/chromium";
     public static readonly (int Width, int Height) Landscape = (1920, 1080);
     public static readonly (int Width, int Height) Portrait = (1080, 1920);
 
     private readonly CancellationTokenSource _stop = new();
     private Task<int>? _serve;
-    private IPlaywright? _playwright;
-    private IBrowser? _browser;
+    private HeadlessChromium? _chromium;
 
     private KioskBrowser(string dataDirectory) => DataDirectory = dataDirectory;
 
@@ -58,20 +56,14 @@ public sealed class KioskBrowser : IAsyncDisposable
             }
             await Task.Delay(100);
         }
-        kiosk._playwright = await Playwright.CreateAsync();
-        kiosk._browser = await kiosk._playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
-        {
-            ExecutablePath = Chromium,
-            Headless = true,
-            Args = ["--no-sandbox", "--disable-gpu", "--lang=vi-VN"],
-        });
+        kiosk._chromium = await HeadlessChromium.LaunchAsync();
         return kiosk;
     }
 
     /// <summary>A fresh browser context (no shared storage) at the service's URL, landscape.</summary>
     public async Task<IPage> OpenAsync()
     {
-        var context = await _browser!.NewContextAsync(new BrowserNewContextOptions
+        var context = await _chromium!.Browser.NewContextAsync(new BrowserNewContextOptions
         {
             ViewportSize = new ViewportSize { Width = Landscape.Width, Height = Landscape.Height },
             Locale = "vi-VN",
@@ -134,8 +126,7 @@ public sealed class KioskBrowser : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
-        if (_browser is not null) await _browser.DisposeAsync();
-        _playwright?.Dispose();
+        if (_chromium is not null) await _chromium.DisposeAsync();
         if (_serve is { IsCompleted: false }) await StopServiceAsync();
         _stop.Dispose();
         ServeOutput.Dispose();

@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using Intake.Dossiers;
 using Intake.Dossiers.Package;
 using Intake.Dossiers.Tests.Fixtures;
+using Intake.Kiosk.Host.Tests.Browser;
 using Intake.Sync.Store;
 using Intake.TestSupport;
 using Microsoft.Playwright;
@@ -50,7 +51,7 @@ public sealed class StaffSession : IAsyncLifetime
     {
         var batch = DeskBatch.Write(Path.Combine(_scans.FullName, "batch"), Citizen);
         _host = await StaffHost.StartAsync(o => o with { ReplayFolder = _scans.FullName }, Logs.Configure);
-        await using var browser = await StaffBrowser.LaunchAsync();
+        await using var browser = await HeadlessChromium.LaunchAsync();
         await using var context = await browser.Browser.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 1000 }, Locale = "vi-VN" });
         var page = await context.NewPageAsync();
         page.SetDefaultTimeout(30_000);

@@ -1,17 +1,18 @@
 using Microsoft.Playwright;
 
-namespace Intake.Kiosk.Host.Tests.Staff;
+namespace Intake.Kiosk.Host.Tests.Browser;
 
 /// <summary>
 /// Headless Chromium through Playwright: Debian's <c>chromium</c> package (installed by ./intake with the test
 /// packages), never a browser downloaded by `playwright install`. One browser per fixture; each test opens its own
 /// context (its own cookies).
+/// Shared by the citizen's screen (<see cref="KioskBrowser"/>) and the staff desk's browser tests.
 /// </summary>
-public sealed class StaffBrowser : IAsyncDisposable
+public sealed class HeadlessChromium : IAsyncDisposable
 {
     public const string ChromiumPath = "/usr/bin/chromium";
 
-    private StaffBrowser(IPlaywright playwright, IBrowser browser)
+    private HeadlessChromium(IPlaywright playwright, IBrowser browser)
     {
         Playwright = playwright;
         Browser = browser;
@@ -21,7 +22,7 @@ public sealed class StaffBrowser : IAsyncDisposable
 
     public IBrowser Browser { get; }
 
-    public static async Task<StaffBrowser> LaunchAsync()
+    public static async Task<HeadlessChromium> LaunchAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: run ./intake test, which installs Debian's chromium package");
@@ -32,7 +33,7 @@ public sealed class StaffBrowser : IAsyncDisposable
             Headless = true,
             Args = ["--no-sandbox", "--disable-dev-shm-usage", "--lang=vi-VN"],
         });
-        return new StaffBrowser(playwright, browser);
+        return new HeadlessChromium(playwright, browser);
     }
 
     public async ValueTask DisposeAsync()

@@ -24,6 +24,7 @@ internal static class ServeVerb
                 dataDirectory, parse.GetValue(central), parse.GetValue(scanner)!, TimeSpan.FromSeconds(parse.GetValue(idle)), parse.GetValue(kioskCode)!), error, token).ConfigureAwait(false);
             await using var app = KioskApp.Build(parse.GetValue(port), staff: StaffDeskOptions.ForData(dataDirectory) with { HeldStore = citizen.Store, KioskCode = citizen.Options.KioskCode }, citizen: citizen);
             await app.StartAsync(token).ConfigureAwait(false);
+            output.WriteLine($"intake: đang phục vụ tại / serving at {string.Join(", ", app.Urls)}");
             output.WriteLine($"intake: mở / open {app.Urls.First()}/ (máy quét / scanner {citizen.Scanner.Name})");
             using var stopSync = CancellationTokenSource.CreateLinkedTokenSource(token);
             var sync = SyncVerb.RunInBackgroundAsync(dataDirectory, citizen.Store, error, stopSync.Token);

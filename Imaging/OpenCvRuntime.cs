@@ -41,9 +41,24 @@ internal static class OpenCvRuntime
         return null;
     }
 
+    /// <summary>
+    /// System libraries that libOpenCvSharpExtern.so both links and bundles its own copies of, exporting them under the
+    /// same names and symbol versions (libpng 1.6's PNG16_0, libjpeg's, zstd's, lz4's, xz's). Whichever loads such a
+    /// library first decides where that library's calls into itself go: loaded as OpenCvSharp's dependency, the system
+    /// libpng16 bound its internal calls to OpenCV's bundled libpng, and the next PNG Leptonica wrote for Tesseract (a
+    /// searchable PDF) freed a struct the other copy had laid out ("double free or corruption"). Loaded here first, on
+    /// their own, they bind to themselves, and OpenCV keeps using its own copies.
+    /// </summary>
+    private static readonly string[] SharedBeforeOpenCv = ["libpng16.so.16", "libjpeg.so.62", "libzstd.so.1", "liblz4.so.1", "liblzma.so.5"];
+
     private static nint Resolve(string name, Assembly assembly, DllImportSearchPath? searchPath)
     {
         if (name != LibraryName) return 0;
+        foreach (var library in SharedBeforeOpenCv)
+        {
+            // kept loaded for the life of the process; one that is missing was not linked by OpenCvSharp's build either
+            _ = NativeLibrary.TryLoad(library, out _);
+        }
         var path = Locate();
         return path is not null && NativeLibrary.TryLoad(path, out var handle) ? handle : 0;
     }

@@ -8,8 +8,8 @@ namespace Intake.Imaging.Cleanup;
 /// <see cref="LineRatio"/>: how much peakier the ink's row profile is than its column profile; text
 /// lines running across give well above 1, a page lying on its side well below.
 /// <see cref="UpConfidence"/> (lines across) and <see cref="LeftConfidence"/> (lines down, measured after
-/// a clockwise quarter turn): Leptonica's signed ascender/descender confidence, positive when the
-/// letters stand upright, 0 when there were too few letters to count.
+/// a clockwise quarter turn): Leptonica's signed ascender/descender confidence (<see cref="AscenderCount"/>, its
+/// pixUpDownDetect over OpenCV), positive when the letters stand upright, 0 when there were too few letters to count.
 /// </summary>
 public sealed record OrientationCues(double LineRatio, double UpConfidence, double LeftConfidence)
 {
@@ -38,6 +38,22 @@ public sealed record OrientationCues(double LineRatio, double UpConfidence, doub
 
     private static OrientationCues MeasureCues(Image page)
     {
+        using var ink = InkAtWorkingDpi(page);
+
+        // Peakiness does not change with the scale of the counts, so the 0/255 mask is summed as it is.
+        var across = Peakiness(ink, ReduceDimension.Column);
+        var down = Peakiness(ink, ReduceDimension.Row);
+        var lineRatio = down > 0 ? across / down : 0;
+        // Only the direction the lines run in is worth counting: across them the count is noise.
+        if (lineRatio >= 1.0) return new OrientationCues(lineRatio, AscenderCount.Confidence(ink), 0);
+        using var turned = new Mat();
+        Cv2.Rotate(ink, turned, RotateFlags.Rotate90Clockwise);
+        return new OrientationCues(lineRatio, 0, AscenderCount.Confidence(turned));
+    }
+
+    /// <summary>The page's ink (255) at about <see cref="WorkingDpi"/>, thin-stroked, as the cues count it.</summary>
+    internal static Mat InkAtWorkingDpi(Image page)
+    {
         var dpi = page.DpiY > 0 ? page.DpiY : UnknownDpi;
         using var grey = CleanupSteps.GreyOf(page.Mat);
         // Linear rather than area averaging: a third of the time, and the count of letter shapes held (a 300 dpi page is
@@ -45,17 +61,9 @@ public sealed record OrientationCues(double LineRatio, double UpConfidence, doub
         var factor = Math.Min(1.0, WorkingDpi / dpi);
         using var work = factor < 1.0 ? grey.Resize(new Size(), factor, factor, InterpolationFlags.Linear) : Image.Share(grey);
         using var flat = CleanupSteps.FlattenBackground(work);
-        using var ink = new Mat();
+        var ink = new Mat();
         Cv2.Threshold(flat, ink, InkBelow, 255, ThresholdTypes.BinaryInv);
-
-        // Peakiness does not change with the scale of the counts, so the 0/255 mask is summed as it is.
-        var across = Peakiness(ink, ReduceDimension.Column);
-        var down = Peakiness(ink, ReduceDimension.Row);
-        var lineRatio = down > 0 ? across / down : 0;
-        // Only the direction the lines run in is worth counting: across them the count is noise.
-        return lineRatio >= 1.0
-            ? new OrientationCues(lineRatio, LeptonicaUpDown.Confidence(ink, turnClockwise: false), 0)
-            : new OrientationCues(lineRatio, 0, LeptonicaUpDown.Confidence(ink, turnClockwise: true));
+        return ink;
     }
 
     /// <summary>n * sum(v^2) / sum(v)^2 of the row (or column) sums: 1 for an even profile, larger the more it alternates between full and empty.</summary>

@@ -9,8 +9,10 @@ namespace Intake.Imaging.Tests.Cleanup;
 /// <summary>
 /// Every OpenCV Mat is owned and disposed when its image or its stage is done: the GC does not see native memory, so a
 /// Mat left to the finalizer would grow the process by megabytes a page. 500 pages run through every cleanup stage of
-/// Imaging, and the resident set (VmRSS in /proc/self/status) after the warm-up must stay flat.
+/// Imaging, and the resident set (VmRSS in /proc/self/status) after the warm-up must stay flat. It runs alone (its own
+/// collection, not in parallel with the other tests), since their pages would grow the process it measures.
 /// </summary>
+[Collection(nameof(NativeMemoryTests))]
 public sealed class NativeMemoryTests(ITestOutputHelper output)
 {
     private const int Pages = 500;
@@ -79,3 +81,7 @@ public sealed class NativeMemoryTests(ITestOutputHelper output)
         throw new InvalidOperationException("no VmRSS in /proc/self/status");
     }
 }
+
+/// <summary>The memory test's collection: xunit runs it after the parallel ones, with nothing beside it.</summary>
+[CollectionDefinition(nameof(NativeMemoryTests), DisableParallelization = true)]
+public sealed class RunsAlone;

@@ -49,11 +49,16 @@ public sealed class ImageSource : IDisposable
             if (length > MaxFileBytes) throw new ImagingException(ImagingError.TooLarge, "the file is larger than 2 GiB");
             bytes = File.ReadAllBytes(path);
         }
-        catch (IOException e)
+        // the system's own words (strerror), as the native reader gave them: "No such file or directory"
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw new ImagingException(ImagingError.Io, "cannot open the file: " + e.Message);
+            throw new ImagingException(ImagingError.Io, "cannot open the file: No such file or directory");
         }
-        catch (UnauthorizedAccessException e)
+        catch (UnauthorizedAccessException)
+        {
+            throw new ImagingException(ImagingError.Io, "cannot open the file: Permission denied");
+        }
+        catch (IOException e)
         {
             throw new ImagingException(ImagingError.Io, "cannot open the file: " + e.Message);
         }

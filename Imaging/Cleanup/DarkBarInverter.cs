@@ -100,7 +100,7 @@ public static class DarkBarInverter
         var barColour = Cv2.Mean(grey, insideDark).Val0;
         var paper = Math.Max(1.0, 255.0 - barColour);
         using var inverted = new Mat();
-        Cv2.Subtract(new Scalar(255), grey, inverted);
+        Cv2.BitwiseNot(grey, inverted); // 255 - grey
         inverted.ConvertTo(inverted, MatType.CV_8U, 255.0 / paper); // saturating
         inverted.CopyTo(result, mask);
     }

@@ -144,7 +144,9 @@ public static class DocumentFinder
         var difference = new Mat();
         try
         {
-            Cv2.Absdiff(blurred, LidColour(blurred), difference);
+            // against a Mat of the lid's colour: OpenCvSharp's arithmetic against a scalar is many times slower
+            using (var lid = new Mat(blurred.Size(), blurred.Type(), LidColour(blurred)))
+                Cv2.Absdiff(blurred, lid, difference);
             if (difference.Channels() == 3)
             {
                 var channels = difference.Split();

@@ -90,10 +90,11 @@ internal static class PageDecoder
             var bgra = m.Split();
             try
             {
+                // channel * alpha + (1 - alpha) * 255, evaluated as OpenCV's matrix expressions did in the native code
+                // (a scaled copy, a product, a weighted sum), without OpenCvSharp's slow arithmetic against a scalar
                 using var alpha = Converted(bgra[3], MatType.CV_32F, 1.0 / 255.0);
                 using var inverse = new Mat();
-                Cv2.Subtract(Scalar.All(1.0), alpha, inverse);
-                Cv2.Multiply(inverse, Scalar.All(255.0), inverse);
+                alpha.ConvertTo(inverse, MatType.CV_32F, -1.0, 1.0);
                 var bgr = new Mat[3];
                 try
                 {
@@ -101,7 +102,7 @@ internal static class PageDecoder
                     {
                         using var channel = Converted(bgra[c], MatType.CV_32F, 1.0);
                         Cv2.Multiply(channel, alpha, channel);
-                        Cv2.Add(channel, inverse, channel);
+                        Cv2.AddWeighted(channel, 1.0, inverse, 255.0, 0.0, channel);
                         bgr[c] = Converted(channel, MatType.CV_8U, 1.0);
                     }
                     var merged = new Mat();
@@ -127,11 +128,9 @@ internal static class PageDecoder
             {
                 using var grey = Converted(ga[0], MatType.CV_32F, 1.0);
                 using var alpha = Converted(ga[1], MatType.CV_32F, 1.0 / 255.0);
-                using var paper = new Mat();
-                Cv2.Subtract(Scalar.All(1.0), alpha, paper);
-                Cv2.Multiply(paper, Scalar.All(255.0), paper);
+                // grey * alpha + (1 - alpha) * 255
                 Cv2.Multiply(grey, alpha, grey);
-                Cv2.Add(grey, paper, grey);
+                Cv2.AddWeighted(grey, 1.0, alpha, -255.0, 255.0, grey);
                 var eight = Converted(grey, MatType.CV_8U, 1.0);
                 m.Dispose();
                 m = eight;

@@ -1,25 +1,61 @@
-using Intake.Pages;
-using System.Runtime.InteropServices;
+using Intake.Imaging.Cleanup;
+using Intake.Imaging.Decoding;
 using Intake.Imaging.Native;
+using Intake.Pages;
+using OpenCvSharp;
 
 namespace Intake.Imaging;
 
 /// <summary>
-/// A decoded page: 8-bit grey or 8-bit colour pixels kept in native memory, with its dpi.
-/// Every operation returns a new image; this one never changes.
+/// A decoded page: 8-bit grey or 8-bit colour (BGR) pixels in an OpenCV <see cref="Mat"/> in native memory, with its dpi.
+/// Every operation returns a new image; this one never changes. The image owns its Mat: disposing it frees the pixels
+/// (and the analysis views made from them) at once, without waiting for the GC, which does not see native memory.
 /// </summary>
 public sealed class Image : IDisposable
 {
-    private readonly ImageHandle _handle;
+    private readonly Mat _mat;
+    private ImageHandle? _qrHandle;
 
-    internal Image(ImageHandle handle)
+    /// <summary>Takes ownership of <paramref name="mat"/> (CV_8UC1 or CV_8UC3, never changed afterwards).</summary>
+    internal Image(Mat mat, double dpiX, double dpiY)
     {
-        _handle = handle;
-        NativeStatus.Check(ImagingNative.ImageInfo(handle, out var width, out var height, out var channels, out var dpiX, out var dpiY));
-        (Width, Height, Channels, DpiX, DpiY) = (width, height, channels, dpiX, dpiY);
+        _mat = mat;
+        (Width, Height, Channels, DpiX, DpiY) = (mat.Cols, mat.Rows, mat.Channels(), dpiX, dpiY);
+        Views = new AnalysisViews(this);
     }
 
-    internal ImageHandle Handle => _handle;
+    /// <summary>The pixels, for the operations of this assembly; read only.</summary>
+    internal Mat Mat
+    {
+        get
+        {
+            ObjectDisposedException.ThrowIf(_mat.IsDisposed, this);
+            return _mat;
+        }
+    }
+
+    /// <summary>The working copies the cleanup analyses share, made once per image (see <see cref="AnalysisViews"/>).</summary>
+    internal AnalysisViews Views { get; }
+
+    /// <summary>
+    /// A native copy of the pixels for the zbar QR shim (Imaging/native/src/qr.cpp), made on first use and freed with the
+    /// image. It goes when QR reading moves to OpenCvSharp.
+    /// </summary>
+    internal unsafe ImageHandle Handle
+    {
+        get
+        {
+            lock (Views)
+            {
+                if (_qrHandle is null)
+                {
+                    NativeStatus.Check(ImagingNative.ImageFromPixels((byte*)Mat.Data, Width, Height, Channels, checked((int)Mat.Step()), DpiX, DpiY, out var handle));
+                    _qrHandle = handle;
+                }
+                return _qrHandle;
+            }
+        }
+    }
 
     public int Width { get; }
 
@@ -33,37 +69,36 @@ public sealed class Image : IDisposable
 
     public double DpiY { get; }
 
+    /// <summary>A copy of caller-owned rows: 8-bit grey (<paramref name="channels"/> 1) or BGR (3), <paramref name="stride"/> bytes apart.</summary>
     public static unsafe Image FromPixels(ReadOnlySpan<byte> rows, int width, int height, int channels, int stride, double dpiX, double dpiY)
     {
-        ImageHandle handle;
+        if (width <= 0 || height <= 0 || (channels != 1 && channels != 3) || stride < width * channels)
+            throw new ImagingException(ImagingError.Argument, "bad pixel buffer description");
+        if ((long)stride * (height - 1) + (long)width * channels > rows.Length)
+            throw new ArgumentException("The pixel rows are shorter than the described image.", nameof(rows));
         fixed (byte* data = rows)
         {
-            if ((long)stride * (height - 1) + (long)width * channels > rows.Length)
-                throw new ArgumentException("The pixel rows are shorter than the described image.", nameof(rows));
-            NativeStatus.Check(ImagingNative.ImageFromPixels(data, width, height, channels, stride, dpiX, dpiY, out handle));
+            using var view = Mat.FromPixelData(height, width, MatType.CV_8UC(channels), (nint)data, stride);
+            return new Image(view.Clone(), dpiX, dpiY);
         }
-        return new Image(handle);
     }
 
     public Image WithDpi(double dpiX, double dpiY)
     {
-        NativeStatus.Check(ImagingNative.ImageShare(_handle, out var shared));
-        using var guard = shared;
-        NativeStatus.Check(ImagingNative.ImageSetDpi(shared, dpiX, dpiY));
-        NativeStatus.Check(ImagingNative.ImageShare(shared, out var result));
-        return new Image(result);
+        if (!(dpiX >= 0) || !(dpiY >= 0)) throw new ImagingException(ImagingError.Argument, "dpi must be positive");
+        return new Image(Share(Mat), dpiX, dpiY);
     }
 
-    public Image ToGray() => Apply(ImagingNative.ImageToGray);
+    public Image ToGray() => new(Channels == 1 ? Share(Mat) : Convert(ColorConversionCodes.BGR2GRAY), DpiX, DpiY);
 
     /// <summary>Grey stays grey (same pixels); colour becomes RGB order, which Tesseract expects.</summary>
-    public Image ToRgb() => Apply(ImagingNative.ImageToRgb);
+    public Image ToRgb() => new(Channels == 1 ? Share(Mat) : Convert(ColorConversionCodes.BGR2RGB), DpiX, DpiY);
 
     /// <summary>Rotates counter-clockwise. Quarter turns are exact; other angles widen the canvas with white.</summary>
     public Image Rotate(double degrees)
     {
-        NativeStatus.Check(ImagingNative.ImageRotate(_handle, degrees, out var result));
-        return new Image(result);
+        if (!double.IsFinite(degrees)) throw new ImagingException(ImagingError.Argument, "bad argument");
+        return ImagingFailure.Guard(() => new Image(Rotation.Rotate(Mat, degrees), DpiX, DpiY));
     }
 
     /// <summary>
@@ -72,56 +107,84 @@ public sealed class Image : IDisposable
     /// </summary>
     public Image Scale(double factor)
     {
-        NativeStatus.Check(ImagingNative.ImageResize(_handle, factor, out var result));
-        return new Image(result);
+        if (!double.IsFinite(factor) || factor <= 0 || factor > 8)
+            throw new ImagingException(ImagingError.Argument, "the factor must be above 0 and at most 8");
+        var width = Math.Max(1, (int)Math.Round(Width * factor, MidpointRounding.AwayFromZero));
+        var height = Math.Max(1, (int)Math.Round(Height * factor, MidpointRounding.AwayFromZero));
+        if ((double)width * height > 500e6) throw new ImagingException(ImagingError.TooLarge, "the scaled image would exceed 500 megapixels");
+        return ImagingFailure.Guard(() =>
+        {
+            var scaled = new Mat();
+            Cv2.Resize(Mat, scaled, new Size(width, height), 0, 0, factor > 1 ? InterpolationFlags.Cubic : InterpolationFlags.Area);
+            return new Image(scaled, DpiX * factor, DpiY * factor);
+        });
     }
 
     public Image Crop(PixelRect rect)
     {
-        NativeStatus.Check(ImagingNative.ImageCrop(_handle, rect.X, rect.Y, rect.Width, rect.Height, out var result));
-        return new Image(result);
+        var r = new Rect(rect.X, rect.Y, rect.Width, rect.Height);
+        if (rect.Width <= 0 || rect.Height <= 0 || (r & new Rect(0, 0, Width, Height)) != r)
+            throw new ImagingException(ImagingError.Argument, "the crop rectangle is empty or outside the image");
+        using var window = new Mat(Mat, r);
+        return new Image(window.Clone(), DpiX, DpiY);
     }
 
     /// <summary>Encodes as ".png", ".jpg", ".tif", ".webp" or ".bmp", with the dpi written into the file.</summary>
     public byte[] Encode(string extension, int quality = 90)
     {
-        NativeStatus.Check(ImagingNative.ImageEncode(_handle, extension, quality, out var data, out var length));
-        try
+        ArgumentNullException.ThrowIfNull(extension);
+        int[] parameters = extension switch
         {
-            var bytes = new byte[checked((int)length)];
-            Marshal.Copy(data, bytes, 0, bytes.Length);
-            return bytes;
-        }
-        finally
+            ".jpg" or ".jpeg" => [(int)ImwriteFlags.JpegQuality, quality],
+            ".webp" => [(int)ImwriteFlags.WebPQuality, quality],
+            ".tif" or ".tiff" =>
+            [
+                (int)ImwriteFlags.TiffResUnit, 2,
+                (int)ImwriteFlags.TiffXDpi, (int)Math.Round(DpiX, MidpointRounding.AwayFromZero),
+                (int)ImwriteFlags.TiffYDpi, (int)Math.Round(DpiY, MidpointRounding.AwayFromZero),
+            ],
+            ".png" or ".bmp" => [],
+            _ => throw new ImagingException(ImagingError.Argument, "unsupported encoding: " + extension),
+        };
+        return ImagingFailure.Guard(() =>
         {
-            ImagingNative.BufferFree(data);
-        }
+            if (!Cv2.ImEncode(extension, Mat, out var encoded, parameters)) throw new ImagingException(ImagingError.Internal, "encoding failed");
+            return DpiStamp.Stamp(encoded, extension, DpiX, DpiY);
+        });
     }
 
     /// <summary>Lends the native pixel rows to <paramref name="use"/>; the image stays alive until it returns.</summary>
     public T UsePixels<T>(Func<PixelBuffer, T> use)
     {
         ArgumentNullException.ThrowIfNull(use);
-        var added = false;
+        var mat = Mat;
         try
         {
-            _handle.DangerousAddRef(ref added);
-            NativeStatus.Check(ImagingNative.ImagePixels(_handle, out var data, out var stride));
-            return use(new PixelBuffer(data, Width, Height, Channels, stride));
+            return use(new PixelBuffer(mat.Data, Width, Height, Channels, checked((int)mat.Step())));
         }
         finally
         {
-            if (added) _handle.DangerousRelease();
+            GC.KeepAlive(this);
         }
     }
 
-    public void Dispose() => _handle.Dispose();
-
-    private delegate int Operation(ImageHandle image, out ImageHandle result);
-
-    private Image Apply(Operation operation)
+    public void Dispose()
     {
-        NativeStatus.Check(operation(_handle, out var result));
-        return new Image(result);
+        lock (Views)
+        {
+            Views.Dispose();
+            _qrHandle?.Dispose();
+        }
+        _mat.Dispose();
     }
+
+    /// <summary>A second header on the same pixels (OpenCV counts the references): the cheap copy of an image that never changes.</summary>
+    internal static Mat Share(Mat mat) => new(mat, new Rect(0, 0, mat.Cols, mat.Rows));
+
+    private Mat Convert(ColorConversionCodes code) => ImagingFailure.Guard(() =>
+    {
+        var converted = new Mat();
+        Cv2.CvtColor(Mat, converted, code);
+        return converted;
+    });
 }

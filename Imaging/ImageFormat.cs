@@ -1,6 +1,6 @@
 namespace Intake.Imaging;
 
-/// <summary>Encoded formats we read; the values match intake_format in the native header.</summary>
+/// <summary>Encoded formats we read.</summary>
 public enum ImageFormat
 {
     Unknown = 0,

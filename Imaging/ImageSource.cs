@@ -1,27 +1,35 @@
-using System.Runtime.InteropServices;
-using Intake.Imaging.Native;
+using Intake.Imaging.Decoding;
 
 namespace Intake.Imaging;
 
 /// <summary>
-/// An encoded image file (one or more pages) held in native memory. Opening it checks the container
-/// (format, truncation) and reads each page's declared size and dpi; pixels are decoded page by page.
+/// An encoded image file (one or more pages) held in memory. Opening it checks the container (format, truncation) and
+/// reads each page's declared size and dpi from the headers; pixels are decoded page by page, by OpenCV.
 /// </summary>
 public sealed class ImageSource : IDisposable
 {
-    private readonly SourceHandle _handle;
-    private readonly PageInfo[] _pages;
+    /// <summary>2 GiB of encoded data is no page.</summary>
+    private const long MaxFileBytes = 2L << 30;
 
-    private ImageSource(SourceHandle handle)
+    private readonly byte[] _bytes;
+    private readonly PageInfo[] _pages;
+    private readonly TiffDirectory[]? _tiffPages;
+    private bool _disposed;
+
+    private ImageSource(byte[] bytes)
     {
-        _handle = handle;
-        NativeStatus.Check(ImagingNative.SourcePageInfo(handle, 0, out var first));
-        _pages = new PageInfo[first.PageCount];
-        for (var i = 0; i < _pages.Length; i++)
+        if (bytes.Length == 0) throw new ImagingException(ImagingError.Io, "the file is empty");
+        var format = ImageProbe.Sniff(bytes);
+        if (format == ImageFormat.Tiff)
         {
-            NativeStatus.Check(ImagingNative.SourcePageInfo(handle, i, out var info));
-            _pages[i] = new PageInfo((ImageFormat)info.Format, info.Width, info.Height, info.DpiX, info.DpiY);
+            _tiffPages = TiffDirectory.Read(bytes);
+            _pages = _tiffPages.Select(p => p.Info).ToArray();
         }
+        else
+        {
+            _pages = ImageProbe.Pages(bytes, format);
+        }
+        _bytes = bytes;
     }
 
     public ImageFormat Format => _pages[0].Format;
@@ -32,41 +40,53 @@ public sealed class ImageSource : IDisposable
 
     public static ImageSource Open(string path)
     {
-        NativeStatus.Check(ImagingNative.SourceOpenFile(path, out var handle));
-        return Wrap(handle);
+        ArgumentNullException.ThrowIfNull(path);
+        byte[] bytes;
+        try
+        {
+            if (Directory.Exists(path)) throw new ImagingException(ImagingError.Io, "cannot read the file (is it a folder?)");
+            var length = new FileInfo(path).Length;
+            if (length > MaxFileBytes) throw new ImagingException(ImagingError.TooLarge, "the file is larger than 2 GiB");
+            bytes = File.ReadAllBytes(path);
+        }
+        // the system's own words (strerror), as the native reader gave them: "No such file or directory"
+        catch (Exception e) when (e is FileNotFoundException or DirectoryNotFoundException)
+        {
+            throw new ImagingException(ImagingError.Io, "cannot open the file: No such file or directory");
+        }
+        catch (UnauthorizedAccessException)
+        {
+            throw new ImagingException(ImagingError.Io, "cannot open the file: Permission denied");
+        }
+        catch (IOException e)
+        {
+            throw new ImagingException(ImagingError.Io, "cannot open the file: " + e.Message);
+        }
+        return new ImageSource(bytes);
     }
 
-    public static unsafe ImageSource FromBytes(ReadOnlySpan<byte> encoded)
+    public static ImageSource FromBytes(ReadOnlySpan<byte> encoded)
     {
-        SourceHandle handle;
-        fixed (byte* data = encoded)
-            NativeStatus.Check(ImagingNative.SourceOpenBytes(data, (nuint)encoded.Length, out handle));
-        return Wrap(handle);
+        return new ImageSource(encoded.ToArray());
     }
 
     /// <summary>Decodes one page (0-based); a page declaring more than <paramref name="maxPixels"/> is refused first.</summary>
     public Image Decode(int page = 0, long maxPixels = ImageLimits.MaxPixels)
     {
-        ObjectDisposedException.ThrowIf(_handle.IsClosed, this);
-        NativeStatus.Check(ImagingNative.SourceDecode(_handle, page, maxPixels, out var image));
-        return new Image(image);
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        if (page < 0 || page >= _pages.Length) throw new ImagingException(ImagingError.Argument, "page out of range");
+        var info = _pages[page];
+        var pixels = info.Pixels;
+        if (maxPixels > 0 && pixels > maxPixels)
+        {
+            throw new ImagingException(ImagingError.TooLarge,
+                $"the image declares {info.Width}x{info.Height} = {pixels / 1000000} megapixels, over the limit of {maxPixels / 1000000}");
+        }
+        return ImagingFailure.Guard(() => new Image(PageDecoder.Decode(_bytes, info.Format, _tiffPages?[page]), info.DpiX, info.DpiY));
     }
 
-    public void Dispose() => _handle.Dispose();
+    public void Dispose() => _disposed = true;
 
-    private static ImageSource Wrap(SourceHandle handle)
-    {
-        try
-        {
-            return new ImageSource(handle);
-        }
-        catch
-        {
-            handle.Dispose();
-            throw;
-        }
-    }
-
-    /// <summary>The native library's version line, for health reports.</summary>
-    public static string NativeVersion => Marshal.PtrToStringUTF8(ImagingNative.Version()) ?? "";
+    /// <summary>The imaging library's version line, for health reports.</summary>
+    public static string NativeVersion => $"intake_imaging 2 (OpenCvSharp, OpenCV {OpenCvSharp.Cv2.GetVersionString()})";
 }

@@ -1,6 +1,6 @@
 namespace Intake.Imaging;
 
-/// <summary>Why an imaging operation failed; the values match intake_status in the native header.</summary>
+/// <summary>Why an imaging operation failed; the values match intake_status in the QR shim's native header.</summary>
 public enum ImagingError
 {
     Argument = 1,

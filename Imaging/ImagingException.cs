@@ -1,8 +1,8 @@
 namespace Intake.Imaging;
 
 /// <summary>
-/// Every native imaging failure, with a message a person can act on: Vietnamese first, then English,
-/// then the technical detail from the native side.
+/// Every imaging failure, with a message a person can act on: Vietnamese first, then English,
+/// then the technical detail (ours, or OpenCV's).
 /// </summary>
 public sealed class ImagingException : Exception
 {

@@ -1,5 +1,5 @@
 using Intake.Pages;
-using Intake.Imaging.Native;
+using OpenCvSharp;
 
 namespace Intake.Imaging.Cleanup;
 
@@ -13,8 +13,21 @@ public static class ContentCropper
     public static PixelRect FindPaper(Image page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        NativeStatus.Check(ImagingNative.ContentBounds(page.Handle, out var r));
-        return new PixelRect(r.X, r.Y, r.Width, r.Height);
+        return ImagingFailure.Guard(() =>
+        {
+            var view = page.Views.View(out var scale);
+            var found = page.Views.Paper();
+            var full = new Rect(0, 0, page.Width, page.Height);
+            var r = full;
+            if (found != new Rect(0, 0, view.Cols, view.Rows))
+            {
+                // Inward rounding: a border pixel of the view must not bring border back into the page.
+                int left = (int)Math.Ceiling(found.X / scale), top = (int)Math.Ceiling(found.Y / scale);
+                int right = (int)Math.Floor(found.Right / scale), bottom = (int)Math.Floor(found.Bottom / scale);
+                r = new Rect(left, top, Math.Max(1, right - left), Math.Max(1, bottom - top)) & full;
+            }
+            return new PixelRect(r.X, r.Y, r.Width, r.Height);
+        });
     }
 
     /// <summary>The page without its borders, or <paramref name="page"/> itself when it has none.</summary>
@@ -32,7 +45,28 @@ public static class ContentCropper
     {
         ArgumentNullException.ThrowIfNull(page);
         ArgumentOutOfRangeException.ThrowIfNegative(margin);
-        NativeStatus.Check(ImagingNative.InkBounds(page.Handle, margin, out var r));
-        return new PixelRect(r.X, r.Y, r.Width, r.Height);
+        return ImagingFailure.Guard(() =>
+        {
+            var ink = InkBounds(page);
+            var grown = new Rect(ink.X - margin, ink.Y - margin, ink.Width + 2 * margin, ink.Height + 2 * margin) & new Rect(0, 0, page.Width, page.Height);
+            return new PixelRect(grown.X, grown.Y, grown.Width, grown.Height);
+        });
+    }
+
+    /// <summary>Bounds of the ink at working size, scaled back to the image's pixels; the whole image without ink.</summary>
+    private static Rect InkBounds(Image image)
+    {
+        Rect? bounds = null;
+        foreach (var mark in image.Views.InkMarks(out _))
+        {
+            bounds = bounds is { } b ? b | mark : mark;
+        }
+        var full = new Rect(0, 0, image.Width, image.Height);
+        if (bounds is not { } found) return full;
+        image.Views.View(out var scale);
+        // Outward rounding: a working pixel covers 1/scale image pixels.
+        int left = (int)Math.Floor(found.X / scale), top = (int)Math.Floor(found.Y / scale);
+        int right = (int)Math.Ceiling(found.Right / scale), bottom = (int)Math.Ceiling(found.Bottom / scale);
+        return new Rect(left, top, right - left, bottom - top) & full;
     }
 }

@@ -1,5 +1,4 @@
 using System.Globalization;
-using Intake.Imaging.Native;
 
 namespace Intake.Imaging.Cleanup;
 
@@ -47,7 +46,7 @@ public static class ReadingResolution
     public static ReadingScale Measure(Image page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        NativeStatus.Check(ImagingNative.TextXHeights(page.Handle, out var body, out var smallest, out _));
+        var (body, smallest, _) = ImagingFailure.Guard(() => TextSize.XHeights(page));
         if (body <= 0 || smallest <= 0) return new ReadingScale(body, smallest, 1);
         var wanted = Math.Max(TargetBodyXHeight / body, TargetSmallXHeight / smallest);
         var budget = Math.Sqrt(MaxPixels / ((double)page.Width * page.Height));

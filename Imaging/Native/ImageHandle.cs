@@ -2,7 +2,7 @@ using Microsoft.Win32.SafeHandles;
 
 namespace Intake.Imaging.Native;
 
-/// <summary>Owns an intake_image (decoded pixels in native memory).</summary>
+/// <summary>Owns an intake_image: the native copy of an image's pixels the zbar QR shim reads.</summary>
 internal sealed class ImageHandle : SafeHandleZeroOrMinusOneIsInvalid
 {
     public ImageHandle() : base(ownsHandle: true) { }

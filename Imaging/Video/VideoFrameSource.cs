@@ -1,29 +1,32 @@
-using System.Text;
-using Intake.Imaging.Native;
+using OpenCvSharp;
 
 namespace Intake.Imaging.Video;
 
 /// <summary>
-/// Frames from a live V4L2 camera or from a recording of one (a video file, or an image sequence named
-/// by a printf pattern such as "frame%03d.png"), decoded by OpenCV's videoio. Frames are 8-bit BGR or
-/// grey with dpi 0. Use from one thread at a time; <see cref="ReadFrame"/> blocks until the camera
-/// delivers. Disposing closes the device.
+/// Frames from a live V4L2 camera or from a recording of one (a video file, or an image sequence named by a printf
+/// pattern such as "frame%03d.png"), decoded by OpenCV's videoio through OpenCvSharp's <see cref="VideoCapture"/>.
+/// Frames are 8-bit BGR or grey with dpi 0. Use from one thread at a time; <see cref="ReadFrame"/> blocks until the
+/// camera delivers. Disposing closes the device.
 /// </summary>
 public sealed class VideoFrameSource : IDisposable
 {
-    private readonly CaptureHandle _handle;
+    private readonly VideoCapture _capture;
 
-    private VideoFrameSource(CaptureHandle handle, string location)
+    // Backends may hand back their own buffer, overwritten by the next read: frames are copied out of it.
+    private readonly Mat _buffer = new();
+
+    private VideoFrameSource(VideoCapture capture, string location, bool isLive)
     {
-        _handle = handle;
+        _capture = capture;
         Location = location;
-        NativeStatus.Check(ImagingNative.CaptureInfoGet(handle, out var info));
-        IsLive = info.Kind == 1;
-        Width = info.Width;
-        Height = info.Height;
-        FramesPerSecond = info.FramesPerSecond;
-        FrameCount = info.FrameCount >= 0 ? info.FrameCount : null;
-        Backend = BackendName(info);
+        IsLive = isLive;
+        Width = (int)capture.Get(VideoCaptureProperties.FrameWidth);
+        Height = (int)capture.Get(VideoCaptureProperties.FrameHeight);
+        var fps = capture.Get(VideoCaptureProperties.Fps);
+        FramesPerSecond = fps is > 0 and < 1000 ? fps : 0;
+        var count = capture.Get(VideoCaptureProperties.FrameCount);
+        FrameCount = isLive || !(count > 0) ? null : (int)count;
+        Backend = capture.GetBackendName();
     }
 
     /// <summary>The device path or the recording's path (or pattern) it was opened from.</summary>
@@ -52,47 +55,96 @@ public sealed class VideoFrameSource : IDisposable
         ArgumentException.ThrowIfNullOrEmpty(devicePath);
         ArgumentOutOfRangeException.ThrowIfNegative(width);
         ArgumentOutOfRangeException.ThrowIfNegative(height);
-        var status = ImagingNative.CaptureOpenDevice(devicePath, width, height, out var handle);
-        return Opened(status, handle, devicePath);
+        // V4L2 only: with CAP_ANY a path under /dev could be handed to FFmpeg or GStreamer, which would treat the node as
+        // a file and block.
+        return Opened(() =>
+        {
+            var capture = new VideoCapture(devicePath, VideoCaptureAPIs.V4L2);
+            if (capture.IsOpened() && width > 0 && height > 0)
+            {
+                capture.Set(VideoCaptureProperties.FrameWidth, width);
+                capture.Set(VideoCaptureProperties.FrameHeight, height);
+            }
+            return capture;
+        }, devicePath, isLive: true);
     }
 
     /// <summary>Opens a video file or an image-sequence pattern.</summary>
     public static VideoFrameSource OpenRecording(string path)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        var status = ImagingNative.CaptureOpenRecording(path, out var handle);
-        return Opened(status, handle, path);
+        // A printf pattern is an image sequence; asking for that backend by name keeps FFmpeg from trying (and logging) first.
+        var sequence = path.Contains('%', StringComparison.Ordinal);
+        return Opened(() => new VideoCapture(path, sequence ? VideoCaptureAPIs.IMAGES : VideoCaptureAPIs.ANY), path, isLive: false);
     }
 
     /// <summary>The next frame, or null at the end of a recording. A camera that stops delivering throws.</summary>
     public Image? ReadFrame()
     {
-        NativeStatus.Check(ImagingNative.CaptureRead(_handle, out var frame));
-        if (!frame.IsInvalid) return new Image(frame);
-        frame.Dispose();
-        return null;
+        return ImagingFailure.Guard(() =>
+        {
+            if (!_capture.Read(_buffer) || _buffer.Empty())
+            {
+                if (IsLive) throw new ImagingException(ImagingError.Io, "the camera delivered no frame");
+                return null; // the end of the recording
+            }
+            return new Image(ToIntakePixels(_buffer), 0, 0);
+        });
     }
 
-    public void Dispose() => _handle.Dispose();
-
-    private static VideoFrameSource Opened(int status, CaptureHandle handle, string location)
+    public void Dispose()
     {
         try
         {
-            NativeStatus.Check(status);
-            return new VideoFrameSource(handle, location);
+            _capture.Release();
         }
-        catch
+        catch (OpenCVException)
         {
-            handle.Dispose();
-            throw;
+            // Closing a camera that vanished can throw inside the backend; the memory is freed regardless.
+        }
+        _capture.Dispose();
+        _buffer.Dispose();
+    }
+
+    /// <summary>Our images are 8-bit grey or 8-bit BGR, whatever the camera or the file delivered.</summary>
+    private static Mat ToIntakePixels(Mat frame)
+    {
+        using var eight = frame.Depth() == MatType.CV_8U ? Image.Share(frame)
+            : frame.Depth() == MatType.CV_16U ? Converted(frame)
+            : throw new ImagingException(ImagingError.Format, $"unsupported frame depth {frame.Depth()}");
+        switch (eight.Channels())
+        {
+            case 1:
+            case 3:
+                return eight.Clone();
+            case 4:
+                var bgr = new Mat();
+                Cv2.CvtColor(eight, bgr, ColorConversionCodes.BGRA2BGR);
+                return bgr;
+            default:
+                throw new ImagingException(ImagingError.Format, $"unsupported frame with {eight.Channels()} channels");
         }
     }
 
-    private static unsafe string BackendName(ImagingNative.CaptureInfo info)
+    private static Mat Converted(Mat frame)
     {
-        var name = new ReadOnlySpan<byte>(info.Backend, 32);
-        var end = name.IndexOf((byte)0);
-        return Encoding.UTF8.GetString(end < 0 ? name : name[..end]);
+        var eight = new Mat();
+        frame.ConvertTo(eight, MatType.CV_8U, 1.0 / 257.0);
+        return eight;
+    }
+
+    private static VideoFrameSource Opened(Func<VideoCapture> open, string location, bool isLive)
+    {
+        var capture = ImagingFailure.Guard(open);
+        try
+        {
+            if (!capture.IsOpened()) throw new ImagingException(ImagingError.Io, $"cannot open {(isLive ? "camera" : "recording")} {location}");
+            return new VideoFrameSource(capture, location, isLive);
+        }
+        catch
+        {
+            capture.Dispose();
+            throw;
+        }
     }
 }

@@ -43,5 +43,3 @@ intake_image* new_image(cv::Mat mat, double dpi_x, double dpi_y) {
 }  // namespace intake
 
 extern "C" const char* intake_last_error(void) { return last_error.c_str(); }
-
-extern "C" const char* intake_version(void) { return "intake_imaging 1 (OpenCV " CV_VERSION ")"; }

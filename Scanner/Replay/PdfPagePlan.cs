@@ -19,6 +19,9 @@ public enum PdfPageKind
 /// </summary>
 public sealed record PdfPagePlan(int Number, PdfPageKind Kind, string Reason, string? Encoding = null, int Width = 0, int Height = 0, double Dpi = 0)
 {
+    /// <summary>How PdfPig opened the file the page is in.</summary>
+    public PdfParsing Parsing { get; init; }
+
     /// <summary>The kind as the JSON names it: <c>text-layer</c>, <c>embedded-image</c>, <c>rendered</c>.</summary>
     public string KindName => Kind switch
     {

@@ -71,9 +71,9 @@ public sealed class PdfPageSource : IDisposable
             for (var number = 1; number <= count; number++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                plans[number - 1] = document is null
+                plans[number - 1] = (document is null
                     ? new PdfPagePlan(number, PdfPageKind.Rendered, "PdfPig cannot parse the file")
-                    : Plan(document, number);
+                    : Plan(document, number)) with { Parsing = parsing };
             }
 
             return new PdfPageSource(pdf, rasterizer, dpi, document, parsing, problem, plans);
@@ -95,7 +95,7 @@ public sealed class PdfPageSource : IDisposable
         if (plan.Kind == PdfPageKind.EmbeddedImage)
         {
             if (EmbeddedImage(plan) is { } image) return image;
-            lock (_gate) _plans[number - 1] = new PdfPagePlan(number, PdfPageKind.Rendered, $"the {plan.Encoding} image did not decode");
+            lock (_gate) _plans[number - 1] = new PdfPagePlan(number, PdfPageKind.Rendered, $"the {plan.Encoding} image did not decode") { Parsing = plan.Parsing };
         }
 
         return _rasterizer.DrawPage(_pdf, number, _dpi, cancellationToken);

@@ -8,7 +8,7 @@ namespace Intake.Pipeline;
 
 /// <summary>
 /// The one-page searchable PDF of a page that kept its own text layer, in the shape the OCR engine gives for a page it
-/// read (the picture with its words laid invisibly over it, each in its box), so the dossier's PDFs are composed the
+/// read (the picture with its lines laid invisibly over it, each across its box), so the dossier's PDFs are composed the
 /// same way whichever gave the text. The words are drawn fully transparent (PDF/A-2b allows it), in DejaVu, which
 /// has every Vietnamese letter and is embedded.
 /// </summary>
@@ -33,13 +33,23 @@ internal static class TextLayerPdf
             }
 
             var invisible = new XSolidBrush(XColor.FromArgb(0, 0, 0, 0));
-            var fonts = new Dictionary<int, XFont>();
-            foreach (var word in text.Words)
+            // one string per line, stretched over the line's width (as OCRmyPDF's hOCR transform does), so text
+            // extraction finds the line's words together and in order
+            foreach (var line in text.Words.GroupBy(w => (w.Block, w.Line)))
             {
-                // the glyphs' em box is about 1.2 × their ink height; sizes rounded to a point so fonts are shared
-                var size = Math.Max(1, (int)Math.Round(word.Box.Height * scale / 1.2));
-                if (!fonts.TryGetValue(size, out var font)) fonts[size] = font = new XFont(PackageFonts.Sans, size);
-                gfx.DrawString(word.Text, font, invisible, new XRect(word.Box.X * scale, word.Box.Y * scale, word.Box.Width * scale, word.Box.Height * scale), XStringFormats.BottomLeft);
+                var left = line.Min(w => w.Box.X) * scale;
+                var top = line.Min(w => w.Box.Y) * scale;
+                var right = line.Max(w => w.Box.Right) * scale;
+                var bottom = line.Max(w => w.Box.Bottom) * scale;
+                var words = string.Join(' ', line.Select(w => w.Text));
+                var font = new XFont(PackageFonts.Sans, Math.Max(1, (bottom - top) / 1.2));
+                var width = gfx.MeasureString(words, font).Width;
+                if (width <= 0) continue;
+                var state = gfx.Save();
+                gfx.TranslateTransform(left, bottom - ((bottom - top) * 0.2));
+                gfx.ScaleTransform((right - left) / width, 1);
+                gfx.DrawString(words, font, invisible, 0, 0, XStringFormats.BaseLineLeft);
+                gfx.Restore(state);
             }
         }
 

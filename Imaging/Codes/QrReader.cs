@@ -1,44 +1,100 @@
 using System.Text;
 using Intake.Imaging.Cleanup;
-using Intake.Imaging.Native;
+using Intake.Pages;
+using OpenCvSharp;
 
 namespace Intake.Imaging.Codes;
 
 /// <summary>
-/// Finds and decodes one QR code in an image (zbar in the native shim, on images OpenCV prepares: Debian's OpenCV has
-/// no QR decoder). Several attempts run in order until one decodes: the grey image, an upscaled copy for small prints,
-/// then Otsu and adaptive binarisations for noise and JPEG. Thread-safe: each call uses its own scanner.
+/// Finds and decodes one QR code in an image with OpenCV 4.13 (OpenCvSharp4): WeChatQRCode first (contrib, zxing's
+/// decoder behind OpenCV's finder; run without its CNN models, which neither the runtime nor the NuGet package ships),
+/// then OpenCV's own QRCodeDetector for the few codes WeChat misses. The chain and its figures against zbar (the reader
+/// before) are in docs/performance.md, "QR readers" (bench/qr-compare). The image is read in grey, at most
+/// <see cref="MaxSide"/> pixels on its long side, inside a white margin: a card cut out of a scan ends at the code's
+/// quiet zone. The payload's bytes are taken as UTF-8 (a CCCD's QR is UTF-8 without an ECI header: OpenCvSharp makes the
+/// string from them so), invalid bytes becoming U+FFFD, never an exception; the text is NFC. Thread-safe: each call uses its own detectors.
 /// </summary>
 public static class QrReader
 {
-    private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: false);
+    /// <summary>Longer images are scaled down first: a QR code big enough to matter survives, the time does not grow without bound.</summary>
+    public const int MaxSide = 3000;
 
-    /// <summary>The code's payload and corners, or null when the image holds no decodable QR code.</summary>
-    public static unsafe QrCode? Read(Image image)
+    /// <summary>The code's payload and corners (in <paramref name="image"/>'s pixels), or null when it holds no decodable QR code.</summary>
+    public static QrCode? Read(Image image)
     {
         ArgumentNullException.ThrowIfNull(image);
-        var corners = stackalloc double[8];
-        NativeStatus.Check(ImagingNative.QrDecode(image.Handle, out var found, out var text, out var length, corners, out var orientation, out var attempt));
-        if (found == 0 || text == 0)
+        CodecsFirst.Ensure();
+        using var grey = image.UsePixels(Grey);
+        var side = Math.Max(grey.Width, grey.Height);
+        var scale = side > MaxSide ? (double)MaxSide / side : 1.0;
+        using var small = scale < 1 ? grey.Resize(new Size(), scale, scale, InterpolationFlags.Area) : null;
+        var pad = Math.Max(16, Math.Max((small ?? grey).Width, (small ?? grey).Height) / 16);
+        using var framed = (small ?? grey).CopyMakeBorder(pad, pad, pad, pad, BorderTypes.Constant, Scalar.White);
+
+        var attempt = 0;
+        string? text = null;
+        Point2f[]? corners = null;
+        using (var wechat = new WeChatQRCode())
         {
-            return null;
+            var texts = wechat.DetectAndDecode(framed, out var boxes);
+            if (texts.Length > 0 && boxes.Length > 0 && boxes[0].Length == 4) (attempt, text, corners) = (1, texts[0], boxes[0]);
         }
 
-        try
+        if (attempt == 0)
         {
-            var bytes = new ReadOnlySpan<byte>((void*)text, checked((int)length));
-            var payload = Utf8.GetString(bytes).Normalize(NormalizationForm.FormC);
-            var points = new PagePoint[4];
-            for (var i = 0; i < 4; i++)
+            using var opencv = new QRCodeDetector();
+            var found = opencv.DetectAndDecode(framed, out var points);
+            if (!string.IsNullOrEmpty(found) && points.Length == 4) (attempt, text, corners) = (2, found, points);
+        }
+
+        if (attempt == 0) return null;
+        var inImage = corners!.Select(c => new PagePoint((c.X - pad) / scale, (c.Y - pad) / scale)).ToArray();
+        return new QrCode(text!.Normalize(NormalizationForm.FormC), inImage, Turned(inImage), attempt);
+    }
+
+    /// <summary>
+    /// How far the code is turned clockwise on screen: OpenCV gives the corners from the code's own top left (the
+    /// finder pattern at the start of its first row), clockwise, so the top edge's direction is the turn.
+    /// </summary>
+    private static int Turned(PagePoint[] corners)
+    {
+        var degrees = Math.Atan2(corners[1].Y - corners[0].Y, corners[1].X - corners[0].X) * 180 / Math.PI;
+        return ((int)Math.Round(degrees / 90) * 90 + 360) % 360;
+    }
+
+    private static Mat Grey(PixelBuffer pixels)
+    {
+        using var borrowed = Mat.FromPixelData(pixels.Height, pixels.Width, pixels.BytesPerPixel == 1 ? MatType.CV_8UC1 : MatType.CV_8UC3, pixels.Data, pixels.Stride);
+        var grey = new Mat();
+        if (pixels.BytesPerPixel == 1) borrowed.CopyTo(grey);
+        else Cv2.CvtColor(borrowed, grey, ColorConversionCodes.BGR2GRAY);
+        return grey;
+    }
+
+    /// <summary>
+    /// Transitional, while Imaging's codecs are still the native shim over Debian's OpenCV (issue 15.1 removes it):
+    /// OpenCvSharp's library exports its own libpng, libjpeg, libtiff and libwebp, and a codec function of the shim first
+    /// called after it is loaded can bind to the wrong copy and crash (bench/qr-compare found it). So the shim encodes
+    /// and decodes every format once before OpenCvSharp loads; ./intake also sets LD_BIND_NOW so every symbol of the
+    /// shim is bound when it loads.
+    /// </summary>
+    private static class CodecsFirst
+    {
+        private static readonly Lazy<bool> Done = new(() =>
+        {
+            foreach (var channels in new[] { 1, 3 })
             {
-                points[i] = new PagePoint(corners[2 * i], corners[(2 * i) + 1]);
+                using var tiny = Image.FromPixels(new byte[8 * 8 * channels], 8, 8, channels, 8 * channels, 300, 300);
+                foreach (var extension in new[] { ".png", ".jpg", ".tif", ".webp", ".bmp" })
+                {
+                    using var source = ImageSource.FromBytes(tiny.Encode(extension));
+                    source.Decode().Dispose();
+                }
             }
 
-            return new QrCode(payload, points, orientation, attempt);
-        }
-        finally
-        {
-            ImagingNative.BufferFree(text);
-        }
+            return true;
+        });
+
+        public static void Ensure() => _ = Done.Value;
     }
 }

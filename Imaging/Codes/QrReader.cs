@@ -8,7 +8,8 @@ namespace Intake.Imaging.Codes;
 /// <summary>
 /// Finds and decodes one QR code in an image with OpenCV 4.13 (OpenCvSharp4): WeChatQRCode first (contrib, zxing's
 /// decoder behind OpenCV's finder; run without its CNN models, which neither the runtime nor the NuGet package ships),
-/// then OpenCV's own QRCodeDetector for the few codes WeChat misses. The chain and its figures against zbar (the reader
+/// on the grey image, enlarged, and binarised two ways (<see cref="QrCode.Attempt"/> 1-4), then OpenCV's own
+/// QRCodeDetector (attempt 5) for the few codes WeChat misses. The chain and its figures against zbar (the reader
 /// before) are in docs/performance.md, "QR readers" (bench/qr-compare). The image is read in grey, at most
 /// <see cref="MaxSide"/> pixels on its long side, inside a white margin: a card cut out of a scan ends at the code's
 /// quiet zone. The payload's bytes are taken as UTF-8 (a CCCD's QR is UTF-8 without an ECI header: OpenCvSharp makes the
@@ -18,6 +19,9 @@ public static class QrReader
 {
     /// <summary>Longer images are scaled down first: a QR code big enough to matter survives, the time does not grow without bound.</summary>
     public const int MaxSide = 3000;
+
+    /// <summary>An image shorter than this on its long side is also tried at twice its size.</summary>
+    public const int UpscaleBelow = 1600;
 
     /// <summary>The code's payload and corners (in <paramref name="image"/>'s pixels), or null when it holds no decodable QR code.</summary>
     public static QrCode? Read(Image image)
@@ -34,22 +38,50 @@ public static class QrReader
         var attempt = 0;
         string? text = null;
         Point2f[]? corners = null;
+        var factor = 1.0;
         using (var wechat = new WeChatQRCode())
         {
-            var texts = wechat.DetectAndDecode(framed, out var boxes);
-            if (texts.Length > 0 && boxes.Length > 0 && boxes[0].Length == 4) (attempt, text, corners) = (1, texts[0], boxes[0]);
+            foreach (var (number, prepare, times) in Attempts(framed))
+            {
+                using var prepared = prepare();
+                var texts = wechat.DetectAndDecode(prepared, out var boxes);
+                if (texts.Length == 0 || boxes.Length == 0 || boxes[0].Length != 4) continue;
+                (attempt, text, corners, factor) = (number, texts[0], boxes[0], times);
+                break;
+            }
         }
 
         if (attempt == 0)
         {
             using var opencv = new QRCodeDetector();
             var found = opencv.DetectAndDecode(framed, out var points);
-            if (!string.IsNullOrEmpty(found) && points.Length == 4) (attempt, text, corners) = (2, found, points);
+            if (!string.IsNullOrEmpty(found) && points.Length == 4) (attempt, text, corners) = (5, found, points);
         }
 
         if (attempt == 0) return null;
-        var inImage = corners!.Select(c => new PagePoint((c.X - pad) / scale, (c.Y - pad) / scale)).ToArray();
+        var inImage = corners!.Select(c => new PagePoint(((c.X / factor) - pad) / scale, ((c.Y / factor) - pad) / scale)).ToArray();
         return new QrCode(text!.Normalize(NormalizationForm.FormC), inImage, Turned(inImage), attempt);
+    }
+
+    /// <summary>
+    /// WeChat's attempts in order, as the zbar chain before had them: the grey image; twice its size when small (a
+    /// card cut out of a 300 dpi scan: modules of 3-4 pixels); Otsu after a light blur and an adaptive threshold after
+    /// a median, for noise and JPEG blocks. Each gives its number and how much it enlarged the image.
+    /// </summary>
+    private static IEnumerable<(int Number, Func<Mat> Prepare, double Times)> Attempts(Mat grey)
+    {
+        yield return (1, grey.Clone, 1);
+        if (Math.Max(grey.Width, grey.Height) < UpscaleBelow) yield return (2, () => grey.Resize(new Size(), 2, 2, InterpolationFlags.Cubic), 2);
+        yield return (3, () =>
+        {
+            using var smooth = grey.GaussianBlur(new Size(3, 3), 0);
+            return smooth.Threshold(0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
+        }, 1);
+        yield return (4, () =>
+        {
+            using var smooth = grey.MedianBlur(3);
+            return smooth.AdaptiveThreshold(255, AdaptiveThresholdTypes.GaussianC, ThresholdTypes.Binary, 31, 10);
+        }, 1);
     }
 
     /// <summary>

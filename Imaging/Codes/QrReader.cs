@@ -8,8 +8,8 @@ namespace Intake.Imaging.Codes;
 /// <summary>
 /// Finds and decodes one QR code in an image with OpenCV 4.13 (OpenCvSharp4): WeChatQRCode first (contrib, zxing's
 /// decoder behind OpenCV's finder; run without its CNN models, which neither the runtime nor the NuGet package ships),
-/// on the grey image, enlarged, and binarised two ways (<see cref="QrCode.Attempt"/> 1-4), then OpenCV's own
-/// QRCodeDetector (attempt 5) for the few codes WeChat misses. The chain and its figures against zbar (the reader
+/// on the grey image and enlarged (<see cref="QrCode.Attempt"/> 1-2), then OpenCV's own QRCodeDetector (attempt 3)
+/// for the few codes WeChat misses. The chain and its figures against zbar (the reader
 /// before) are in docs/performance.md, "QR readers" (bench/qr-compare). The image is read in grey, at most
 /// <see cref="MaxSide"/> pixels on its long side, inside a white margin: a card cut out of a scan ends at the code's
 /// quiet zone. The payload's bytes are taken as UTF-8 (a CCCD's QR is UTF-8 without an ECI header: OpenCvSharp makes the
@@ -55,7 +55,7 @@ public static class QrReader
         {
             using var opencv = new QRCodeDetector();
             var found = opencv.DetectAndDecode(framed, out var points);
-            if (!string.IsNullOrEmpty(found) && points.Length == 4) (attempt, text, corners) = (5, found, points);
+            if (!string.IsNullOrEmpty(found) && points.Length == 4) (attempt, text, corners) = (3, found, points);
         }
 
         if (attempt == 0) return null;
@@ -64,24 +64,15 @@ public static class QrReader
     }
 
     /// <summary>
-    /// WeChat's attempts in order, as the zbar chain before had them: the grey image; twice its size when small (a
-    /// card cut out of a 300 dpi scan: modules of 3-4 pixels); Otsu after a light blur and an adaptive threshold after
-    /// a median, for noise and JPEG blocks. Each gives its number and how much it enlarged the image.
+    /// WeChat's attempts in order: the grey image, then twice its size when small (a card cut out of a 300 dpi scan:
+    /// modules of 3-4 pixels). Each gives its number and how much it enlarged the image. The zbar chain's Otsu and
+    /// adaptive binarisations are not repeated: WeChat binarises several ways itself, and on the corpora and the
+    /// generated card scans they decoded nothing more while a miss (every card back) paid for them.
     /// </summary>
     private static IEnumerable<(int Number, Func<Mat> Prepare, double Times)> Attempts(Mat grey)
     {
         yield return (1, grey.Clone, 1);
         if (Math.Max(grey.Width, grey.Height) < UpscaleBelow) yield return (2, () => grey.Resize(new Size(), 2, 2, InterpolationFlags.Cubic), 2);
-        yield return (3, () =>
-        {
-            using var smooth = grey.GaussianBlur(new Size(3, 3), 0);
-            return smooth.Threshold(0, 255, ThresholdTypes.Binary | ThresholdTypes.Otsu);
-        }, 1);
-        yield return (4, () =>
-        {
-            using var smooth = grey.MedianBlur(3);
-            return smooth.AdaptiveThreshold(255, AdaptiveThresholdTypes.GaussianC, ThresholdTypes.Binary, 31, 10);
-        }, 1);
     }
 
     /// <summary>

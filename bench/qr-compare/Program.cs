@@ -21,7 +21,7 @@ using var opencv = new QRCodeDetector();
 using var wechat = new WeChatQRCode();
 var readers = new (string Name, Func<Mat, Image, string?> Read)[]
 {
-    ("QrReader (this build)", (mat, image) => QrReader.Read(image)?.Text),
+    ("QrReader (this build)", (mat, image) => QrReader.Read(image) is { } code ? (list ? $"[attempt {code.Attempt}] " : "") + code.Text : null),
     ("OpenCV QRCodeDetector", (mat, image) => opencv.DetectAndDecode(mat, out _) is { Length: > 0 } text ? text : null),
     ("WeChatQRCode", (mat, image) => wechat.DetectAndDecode(mat, out _) is { Length: > 0 } texts ? texts[0] : null),
 };
@@ -79,7 +79,8 @@ foreach (var sample in samples)
             }
 
             var ms = clock.Elapsed.TotalMilliseconds;
-            var right = text is not null && sample.IsRight(text);
+            if (text?.StartsWith("[attempt ", StringComparison.Ordinal) == true) text = text[(text.IndexOf(']', StringComparison.Ordinal) + 2)..] + $"\t(attempt {text[9]})";
+            var right = text is not null && sample.IsRight(text.Split('\t')[0]);
             var key = (sample.Set, name);
             var sum = results.GetValueOrDefault(key);
             results[key] = (sum.Decoded + (text is null ? 0 : 1), sum.Right + (right ? 1 : 0), sum.Checkable + (sample.Expected is not null || sample.Check is not null ? 1 : 0), sum.Images + 1, sum.Ms + ms);

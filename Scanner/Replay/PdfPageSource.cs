@@ -64,25 +64,38 @@ public sealed class PdfPageSource : IDisposable
     {
         ArgumentNullException.ThrowIfNull(rasterizer);
         var count = rasterizer.CountPagesAsync(pdf, dpi, lastPage, cancellationToken).GetAwaiter().GetResult();
-        var (document, parsing, problem) = OpenDocument(Path.GetFullPath(pdf));
-        try
+        var fullPath = Path.GetFullPath(pdf);
+        string? problem = null;
+        foreach (var parsing in new[] { PdfParsing.Strict, PdfParsing.Lenient })
         {
-            var plans = new PdfPagePlan[count];
-            for (var number = 1; number <= count; number++)
+            PdfDocument? document = null;
+            try
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                plans[number - 1] = (document is null
-                    ? new PdfPagePlan(number, PdfPageKind.Rendered, "PdfPig cannot parse the file")
-                    : Plan(document, number)) with { Parsing = parsing };
-            }
+                document = PdfDocument.Open(fullPath, new ParsingOptions { UseLenientParsing = parsing == PdfParsing.Lenient, SkipMissingFonts = true });
+                var plans = new PdfPagePlan[count];
+                for (var number = 1; number <= count; number++)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    plans[number - 1] = Plan(document, number) with { Parsing = parsing };
+                }
 
-            return new PdfPageSource(pdf, rasterizer, dpi, document, parsing, problem, plans);
+                return new PdfPageSource(pdf, rasterizer, dpi, document, parsing, problem, plans);
+            }
+            catch (Exception e) when (IsParseError(e))
+            {
+                // PdfPig parses lazily: a page it cannot read strictly sends the whole file to lenient parsing
+                document?.Dispose();
+                problem ??= e.Message;
+            }
+            catch
+            {
+                document?.Dispose();
+                throw;
+            }
         }
-        catch
-        {
-            document?.Dispose();
-            throw;
-        }
+
+        var drawn = Enumerable.Range(1, count).Select(n => new PdfPagePlan(n, PdfPageKind.Rendered, "PdfPig cannot parse the file") { Parsing = PdfParsing.Failed }).ToArray();
+        return new PdfPageSource(pdf, rasterizer, dpi, null, PdfParsing.Failed, problem, drawn);
     }
 
     /// <summary>
@@ -133,42 +146,17 @@ public sealed class PdfPageSource : IDisposable
         lock (_gate) return _plans[number - 1];
     }
 
-    private static (PdfDocument? Document, PdfParsing Parsing, string? Problem) OpenDocument(string path)
-    {
-        try
-        {
-            return (PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = false, SkipMissingFonts = true }), PdfParsing.Strict, null);
-        }
-        catch (Exception strict) when (IsParseError(strict))
-        {
-            try
-            {
-                return (PdfDocument.Open(path, new ParsingOptions { UseLenientParsing = true, SkipMissingFonts = true }), PdfParsing.Lenient, strict.Message);
-            }
-            catch (Exception lenient) when (IsParseError(lenient))
-            {
-                return (null, PdfParsing.Failed, strict.Message);
-            }
-        }
-    }
-
-    // PdfPig throws many kinds on a damaged file; poppler has already accepted it, so any of them only means "draw it".
+    // PdfPig throws many kinds on a damaged file; poppler has already accepted it, so any of them only means "parse it
+    // leniently", then "draw it".
     private static bool IsParseError(Exception e) => e is not (OutOfMemoryException or OperationCanceledException);
 
     private static PdfPagePlan Plan(PdfDocument document, int number)
     {
-        try
-        {
-            var page = document.GetPage(number);
-            var crop = page.CropBox.Bounds;
-            if (page.Letters.Any(l => !string.IsNullOrWhiteSpace(l.Value) && Inside(l.BoundingBox.Centroid, crop)))
-                return new PdfPagePlan(number, PdfPageKind.TextLayer, "the page has a text layer");
-            return EmbeddedPlan(page, number, crop);
-        }
-        catch (Exception e) when (IsParseError(e))
-        {
-            return new PdfPagePlan(number, PdfPageKind.Rendered, $"PdfPig cannot read the page: {e.Message}");
-        }
+        var page = document.GetPage(number);
+        var crop = page.CropBox.Bounds;
+        if (page.Letters.Any(l => !string.IsNullOrWhiteSpace(l.Value) && Inside(l.BoundingBox.Centroid, crop)))
+            return new PdfPagePlan(number, PdfPageKind.TextLayer, "the page has a text layer");
+        return EmbeddedPlan(page, number, crop);
     }
 
     private static PdfPagePlan EmbeddedPlan(Page page, int number, PdfRectangle crop)

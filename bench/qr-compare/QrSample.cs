@@ -13,7 +13,19 @@ internal sealed record QrSample(string Set, string Path, string? Expected, Func<
     public bool IsRight(string decoded) =>
         Check is not null ? Check(decoded) : Expected is not null && Normalise(decoded) == Normalise(Expected);
 
-    public static IEnumerable<QrSample> All(string corpus) => ZxingCpp(corpus).Concat(JsQr(corpus)).Concat(Cccd(corpus));
+    public static IEnumerable<QrSample> All(string corpus) => ZxingCpp(corpus).Concat(JsQr(corpus)).Concat(Cccd(corpus)).Concat(CccdBacks(corpus));
+
+    /// <summary>The 2021 CCCD backs: no QR code at all, so every decode is wrong; what a miss costs on a real page.</summary>
+    private static IEnumerable<QrSample> CccdBacks(string corpus)
+    {
+        foreach (var truth in Directory.EnumerateFiles(System.IO.Path.Combine(corpus, "cccd-samples"), "*.truth.json", SearchOption.AllDirectories).Order(StringComparer.Ordinal))
+        {
+            using var json = JsonDocument.Parse(File.ReadAllBytes(truth));
+            if (!json.RootElement.TryGetProperty("sides", out var sides) || sides.GetString() != "back") continue;
+            var stem = truth[..^".truth.json".Length];
+            if (ImageExtensions.Select(e => stem + e).FirstOrDefault(File.Exists) is { } image) yield return new QrSample("cccd-back (no QR)", image, null, _ => false);
+        }
+    }
 
     /// <summary>zxing-cpp's test/samples/qrcode-*: each image has a .txt with the exact decoded text.</summary>
     private static IEnumerable<QrSample> ZxingCpp(string corpus)

@@ -143,3 +143,40 @@ public sealed class PdfPageSourceTests(ITestOutputHelper log) : IDisposable
         return (double)sum / ((long)buffer.Width * buffer.Height * buffer.BytesPerPixel);
     });
 }
+
+/// <summary>
+/// Strict parsing first, then lenient, then poppler alone: a PDF PdfPig cannot parse either way is still drawn, and
+/// says so. (No damage found here makes PdfPig 0.1.16 fail strictly yet succeed leniently while poppler still opens
+/// the file: its strict mode already searches for objects a wrong xref table misplaces.)
+/// </summary>
+public sealed class PdfLenientParsingTests : IDisposable
+{
+    private readonly PdfRasterizer _rasterizer = new();
+    private readonly string _pdf = Path.Combine(Path.GetTempPath(), $"intake-broken-xref-{Guid.NewGuid():N}.pdf");
+
+    public void Dispose()
+    {
+        _rasterizer.Dispose();
+        File.Delete(_pdf);
+    }
+
+    [Fact]
+    public void A_pdf_pdfpig_cannot_parse_at_all_is_drawn_by_poppler_and_reported()
+    {
+        // the page's content stream says it is 9 bytes longer than it is: poppler finds endstream, PdfPig does not
+        Write(System.Text.RegularExpressions.Regex.Replace(Pdf(), @"<< /Length (\d+) >>",
+            m => $"<< /Length {int.Parse(m.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture) + 9} >>"));
+
+        using var source = PdfPageSource.Open(_pdf, _rasterizer, 300);
+
+        source.Parsing.Should().Be(PdfParsing.Failed);
+        source.ParsingProblem.Should().NotBeNullOrEmpty();
+        source.Pages.Should().ContainSingle().Which.Kind.Should().Be(PdfPageKind.Rendered);
+        using var page = source.Decode(1);
+        page.Width.Should().Be(1240, "drawn at 300 dpi");
+    }
+
+    private static string Pdf() => System.Text.Encoding.Latin1.GetString(JpegPdf.Make(PdfPageSourceTests.ScanJpeg(620, 877), 620, 877, 150));
+
+    private void Write(string pdf) => File.WriteAllBytes(_pdf, System.Text.Encoding.Latin1.GetBytes(pdf));
+}

@@ -14,7 +14,6 @@ namespace Intake.Imaging;
 public sealed class Image : IDisposable
 {
     private readonly Mat _mat;
-    private ImageHandle? _qrHandle;
 
     /// <summary>Takes ownership of <paramref name="mat"/> (CV_8UC1 or CV_8UC3, never changed afterwards).</summary>
     internal Image(Mat mat, double dpiX, double dpiY)
@@ -36,26 +35,6 @@ public sealed class Image : IDisposable
 
     /// <summary>The working copies the cleanup analyses share, made once per image (see <see cref="AnalysisViews"/>).</summary>
     internal AnalysisViews Views { get; }
-
-    /// <summary>
-    /// A native copy of the pixels for the zbar QR shim (Imaging/native/src/qr.cpp), made on first use and freed with the
-    /// image. It goes when QR reading moves to OpenCvSharp.
-    /// </summary>
-    internal unsafe ImageHandle Handle
-    {
-        get
-        {
-            lock (Views)
-            {
-                if (_qrHandle is null)
-                {
-                    NativeStatus.Check(ImagingNative.ImageFromPixels((byte*)Mat.Data, Width, Height, Channels, checked((int)Mat.Step()), DpiX, DpiY, out var handle));
-                    _qrHandle = handle;
-                }
-                return _qrHandle;
-            }
-        }
-    }
 
     public int Width { get; }
 
@@ -173,7 +152,6 @@ public sealed class Image : IDisposable
         lock (Views)
         {
             Views.Dispose();
-            _qrHandle?.Dispose();
         }
         _mat.Dispose();
     }

@@ -133,7 +133,8 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
             if (!input.TryRead(out var item)) continue;
             var stages = new List<StageTiming> { item.Decode };
             Cleaned cleaned;
-            if (cleaner is null)
+            // a page with its own text layer is kept as it is: nothing to straighten for a reader that is not there
+            if (cleaner is null || item.Work.TextLayer is not null)
             {
                 cleaned = new Cleaned(item.Work, item.Image, null, stages, Stopwatch.GetTimestamp());
             }
@@ -231,6 +232,7 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
 
     private PageReading ReadPage(Cleaned item, CancellationToken token)
     {
+        if (item.Work.TextLayer is { } layer && item.Raw is { } picture) return KeepTextLayer(item, layer, picture);
         var watch = StageTiming.Start();
         var texts = new List<(PageText Text, CleanPiece? Piece)>();
         if (item.Raw is { } raw) texts.Add((readers.Recognize(raw, options.Outputs, item.Work.Page, token), null));
@@ -246,6 +248,17 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
         }).ToList();
         if (options.KeepCleanImages) item.Stages.Add(watch.Stop("encode-clean", false));
         return new PageReading(pieces, item.Page?.Report, item.Stages);
+    }
+
+    /// <summary>The page's own text instead of recognition, with the searchable PDF built from it when one is asked for.</summary>
+    private PageReading KeepTextLayer(Cleaned item, Func<Image, PageText> layer, Image picture)
+    {
+        var watch = StageTiming.Start();
+        var text = layer(picture);
+        if (options.Outputs.HasFlag(OcrOutputs.SearchablePdf)) text = text with { SearchablePdf = TextLayerPdf.Compose(picture, text) };
+        item.Stages.Add(watch.Stop("text-layer", false));
+        var piece = new PieceReading(text, null, options.KeepCleanImages ? picture.Encode(".png") : null);
+        return new PageReading([piece], null, item.Stages) { FromTextLayer = true };
     }
 
     /// <summary>Reads again, with the field's own alphabet, the zones of a card the domain asks about.</summary>

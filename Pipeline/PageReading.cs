@@ -9,6 +9,9 @@ namespace Intake.Pipeline;
 /// </summary>
 public sealed record PageReading(IReadOnlyList<PieceReading> Pieces, PageCleanupReport? Cleanup, IReadOnlyList<StageTiming> Stages)
 {
+    /// <summary>The text is the page's own text layer (<see cref="PageWork.TextLayer"/>): not cleaned, not OCR'd.</summary>
+    public bool FromTextLayer { get; init; }
+
     /// <summary>The page's text; documents found on the glass are separated by a blank line.</summary>
     public string Text => Pieces.Count == 1 ? Pieces[0].Text.Text : string.Join("\n", Pieces.Select(p => p.Text.Text.TrimEnd('\n') + "\n"));
 }

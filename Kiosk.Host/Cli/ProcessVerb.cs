@@ -85,6 +85,8 @@ internal static class ProcessVerb
             output.WriteLine($"intake: {recovery}");
         foreach (var problem in outcome.Opening.Problems)
             output.WriteLine($"intake: {problem}");
+        foreach (var notice in outcome.Notices)
+            output.WriteLine($"intake: {notice}");
         output.WriteLine($"Đã lưu vào kho / committed to the store: {outcome.Stored.Code} (phiên bản / version {outcome.Stored.Version})");
         var written = outcome.Files is { } files ? $"{files.Json} " : "";
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"Đã ghi / written: {written}({outcome.Reading.TotalSeconds:0.0} s đọc / reading, {outcome.Packaging.TotalSeconds:0.0} s đóng gói và lưu / packaging and committing)"));

@@ -56,7 +56,7 @@ internal static class DossierProcessing
             // the archived page is the scan in colour at its own resolution (≥ 200 dpi for a 300 dpi scan)
             pictures[i] = new ScannedPagePicture(i, image.Encode(".jpg", 85), image.Width, image.Height, image.DpiY > 0 ? image.DpiY : InputPages.PdfDpi);
             return image;
-        }));
+        }) { TextLayer = page.TextLayer });
         pipeline.RunAsync(work, (w, reading, error) =>
         {
             if (error is null) reads[w.Page] = reading;
@@ -87,6 +87,9 @@ internal static class DossierProcessing
             return new DossierCommit(package, read.Images);
         });
         var files = request.OutputFolder is { } folder ? DossierPackageWriter.Write(folder, package!) : null;
-        return new ProcessOutcome(package!.Dossier, stored, store.Opening, files, reading, Stopwatch.GetElapsedTime(packaging), refusals);
+        return new ProcessOutcome(package!.Dossier, stored, store.Opening, files, reading, Stopwatch.GetElapsedTime(packaging), refusals)
+        {
+            Notices = [.. inputs.Notices, .. InputPages.PdfSummaries(pages)],
+        };
     }
 }

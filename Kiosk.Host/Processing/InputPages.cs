@@ -5,8 +5,10 @@ namespace Intake.Kiosk.Host.Processing;
 
 /// <summary>
 /// Expands the command line's inputs into pages in order: every page of an image file (multi-page TIFF included) and
-/// every page of a PDF, checked by <see cref="PdfRasterizer"/> up front (password, page count, page sizes) and drawn at
-/// 300 dpi one page at a time when its turn comes, each page within the rasteriser's per-page time limit.
+/// every page of a PDF, checked by <see cref="PdfRasterizer"/> up front (password, page count, page sizes) and taken by
+/// <see cref="PdfPageSource"/> one page at a time when its turn comes: a page with a text layer keeps it (not OCR'd
+/// again), a page that is one scan is that image at its own size, others are drawn at 300 dpi within the rasteriser's
+/// per-page time limit. A PDF that PdfPig opens only leniently is read and named in <see cref="Notices"/>.
 /// An input that cannot be read is one line in <see cref="Refusals"/> (Vietnamese, then English, naming the file) and
 /// the others go on. A page without a declared resolution is taken to be 300 dpi, a flatbed's usual setting.
 /// </summary>
@@ -15,9 +17,14 @@ internal sealed class InputPages : IDisposable
     public const int PdfDpi = 300;
     private readonly PdfRasterizer _rasterizer = new();
     private readonly List<string> _refusals = [];
+    private readonly List<string> _notices = [];
+    private readonly List<PdfPageSource> _pdfs = [];
 
     /// <summary>One line per input (or page) that could not be read, in the order found.</summary>
     public IReadOnlyList<string> Refusals => _refusals;
+
+    /// <summary>One line per input read with a reservation (a PDF that opens only leniently), Vietnamese then English.</summary>
+    public IReadOnlyList<string> Notices => _notices;
 
     public IReadOnlyList<InputPage> Expand(IEnumerable<string> paths)
     {
@@ -42,7 +49,28 @@ internal sealed class InputPages : IDisposable
         return pages;
     }
 
-    public void Dispose() => _rasterizer.Dispose();
+    /// <summary>
+    /// One line per PDF input saying how its pages were taken (text layer kept, embedded scan, drawn), page numbers
+    /// 1-based; call it once the pages are decoded.
+    /// </summary>
+    public static IEnumerable<string> PdfSummaries(IEnumerable<InputPage> pages)
+    {
+        foreach (var pdf in pages.Where(p => p.Pdf is not null).GroupBy(p => p.Source))
+        {
+            var plans = pdf.Select(p => p.Pdf!()).ToList();
+            string Numbers(PdfPageKind kind) => string.Join(", ", plans.Where(p => p.Kind == kind).Select(p => p.Number));
+            int Count(PdfPageKind kind) => plans.Count(p => p.Kind == kind);
+            var (kept, embedded, drawn) = (Count(PdfPageKind.TextLayer), Count(PdfPageKind.EmbeddedImage), Count(PdfPageKind.Rendered));
+            yield return $"{pdf.Key}: {kept} trang giữ lớp chữ sẵn có, không OCR lại ({Numbers(PdfPageKind.TextLayer)}); {embedded} trang lấy nguyên ảnh quét nhúng ({Numbers(PdfPageKind.EmbeddedImage)}); {drawn} trang do poppler vẽ"
+                         + $" / {kept} pages keep their text layer, not OCR'd again ({Numbers(PdfPageKind.TextLayer)}); {embedded} pages are their embedded scan at its own size ({Numbers(PdfPageKind.EmbeddedImage)}); {drawn} pages drawn by poppler";
+        }
+    }
+
+    public void Dispose()
+    {
+        foreach (var pdf in _pdfs) pdf.Dispose();
+        _rasterizer.Dispose();
+    }
 
     private List<InputPage> PagesOf(string path)
     {
@@ -53,8 +81,20 @@ internal sealed class InputPages : IDisposable
 
         if (PdfRasterizer.IsPdf(path))
         {
-            var count = _rasterizer.CountPagesAsync(path, PdfDpi).GetAwaiter().GetResult();
-            return [.. Enumerable.Range(0, count).Select(index => new InputPage(path, index, () => WithDpi(_rasterizer.DrawPage(path, index + 1, PdfDpi))))];
+            var pdf = PdfPageSource.Open(path, _rasterizer, PdfDpi);
+            _pdfs.Add(pdf);
+            if (pdf.Parsing != PdfParsing.Strict)
+            {
+                _notices.Add(pdf.Parsing == PdfParsing.Lenient
+                    ? $"{path}: tệp PDF không đúng chuẩn, chỉ mở được khi đọc dễ dãi / the PDF is malformed and opens only with lenient parsing ({pdf.ParsingProblem})"
+                    : $"{path}: không phân tích được cấu trúc PDF, mọi trang do poppler vẽ / the PDF cannot be parsed, every page is drawn by poppler ({pdf.ParsingProblem})");
+            }
+
+            return [.. pdf.Pages.Select((plan, index) => new InputPage(path, index, () => WithDpi(pdf.Decode(index + 1)))
+            {
+                TextLayer = plan.Kind == PdfPageKind.TextLayer ? picture => pdf.TextLayer(index + 1, picture.Width, picture.Height, picture.DpiX) : null,
+                Pdf = () => pdf.Pages[index],
+            })];
         }
 
         using var source = ImageSource.Open(path);

@@ -10,4 +10,8 @@ namespace Intake.Kiosk.Host.Processing;
 /// was left out (empty when every input made it in).
 /// </summary>
 internal sealed record ProcessOutcome(
-    Dossier Dossier, StoredDossier Stored, StoreOpening Opening, PackageFiles? Files, TimeSpan Reading, TimeSpan Packaging, IReadOnlyList<string> Refusals);
+    Dossier Dossier, StoredDossier Stored, StoreOpening Opening, PackageFiles? Files, TimeSpan Reading, TimeSpan Packaging, IReadOnlyList<string> Refusals)
+{
+    /// <summary>What was read with a remark but not refused: how each PDF's pages were taken, a PDF that opens only leniently.</summary>
+    public IReadOnlyList<string> Notices { get; init; } = [];
+}

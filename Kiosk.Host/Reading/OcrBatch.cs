@@ -1,6 +1,8 @@
 using System.Text;
 using Intake.Imaging;
+using Intake.Kiosk.Host.Processing;
 using Intake.Ocr;
+using Intake.Scanner.Replay;
 
 using Intake.Pipeline;
 using Intake.Pipeline.Reports;
@@ -16,7 +18,9 @@ internal sealed record OcrBatchRequest(IReadOnlyList<string> Inputs, string? Out
 /// written as soon as its last page is read. Standard output keeps the inputs' order. A bad input is
 /// reported in one line and the others go on. With cleanup and an output folder, the clean pages
 /// (<c>name.clean.png</c>, <c>name-p2.clean.png</c>, <c>name-doc1.clean.png</c>) and <c>name.json</c>
-/// with what each stage did are written too.
+/// with what each stage did are written too. A PDF's pages are taken by <see cref="InputPages"/> (a page with a text
+/// layer keeps it and is not OCR'd; a page that is one scan is read from that image at its own size) and its JSON says
+/// how each page was taken.
 /// </summary>
 internal sealed class OcrBatch(OcrEnginePool pool, PageCleaner? cleaner, TextWriter output, TextWriter error)
 {
@@ -33,35 +37,61 @@ internal sealed class OcrBatch(OcrEnginePool pool, PageCleaner? cleaner, TextWri
         var cleaning = request.Cleanup ? cleaner ?? throw new InvalidOperationException("cleanup asked for without a cleaner") : null;
         var keepClean = cleaning is not null && request.OutputFolder is not null;
         var pipeline = new PagePipeline(pool, cleaning, new PagePipelineOptions(OutputsFor(request.Formats), keepClean));
-        await pipeline.RunAsync(PagesOf(request), (work, reading, failure) => Done((InputState)work.Owner, work.Page, reading, failure, request), cancellationToken).ConfigureAwait(false);
+        using var pdfs = new InputPages();
+        await pipeline.RunAsync(PagesOf(request, pdfs), (work, reading, failure) => Done((InputState)work.Owner, work.Page, reading, failure, request), cancellationToken).ConfigureAwait(false);
         return _failed ? 2 : 0;
     }
 
-    private sealed class InputState(int index, string path, ImageSource source, string outputName)
+    /// <summary>One input: an image file (<see cref="Source"/>) or a PDF (<see cref="PdfPages"/>), and its pages as they are read.</summary>
+    private sealed class InputState(int index, string path, int pageCount, string outputName)
     {
         public int Index { get; } = index;
         public string Path { get; } = path;
-        public ImageSource Source { get; } = source;
+        public ImageSource? Source { get; init; }
+        public IReadOnlyList<InputPage>? PdfPages { get; init; }
+        public int PageCount { get; } = pageCount;
         public string OutputName { get; } = outputName;
-        public PageReading?[] Pages { get; } = new PageReading?[source.PageCount];
-        public int Remaining = source.PageCount;
+        public PageReading?[] Pages { get; } = new PageReading?[pageCount];
+        public int Remaining = pageCount;
         public bool Failed;
     }
 
     // Enumerated lazily by the parallel loop, so only the inputs being read are held in memory.
-    private IEnumerable<PageWork> PagesOf(OcrBatchRequest request)
+    private IEnumerable<PageWork> PagesOf(OcrBatchRequest request, InputPages pdfs)
     {
         for (var i = 0; i < request.Inputs.Count; i++)
         {
             var path = request.Inputs[i];
-            var input = Open(i, path);
+            var input = PdfRasterizer.IsPdf(path) ? OpenPdf(i, path, pdfs) : Open(i, path);
             if (input is null) continue;
-            for (var page = 0; page < input.Source.PageCount; page++)
+            for (var page = 0; page < input.PageCount; page++)
             {
                 var number = page;
-                yield return new PageWork(input, number, () => input.Source.Decode(number));
+                yield return input.PdfPages is { } pdfPages
+                    ? new PageWork(input, number, pdfPages[number].Decode) { TextLayer = pdfPages[number].TextLayer }
+                    : new PageWork(input, number, () => input.Source!.Decode(number));
             }
         }
+    }
+
+    private InputState? OpenPdf(int index, string path, InputPages pdfs)
+    {
+        var (refused, noticed) = (pdfs.Refusals.Count, pdfs.Notices.Count);
+        var pages = pdfs.Expand([path]);
+        foreach (var notice in pdfs.Notices.Skip(noticed))
+        {
+            lock (_gate) error.WriteLine($"intake: {notice}");
+        }
+
+        if (pdfs.Refusals.Count > refused || pages.Count == 0)
+        {
+            // the refusal already names the file
+            foreach (var refusal in pdfs.Refusals.Skip(refused)) Refuse(refusal);
+            Finish(index, null);
+            return null;
+        }
+
+        return new InputState(index, path, pages.Count, UniqueName(path)) { PdfPages = pages };
     }
 
     private InputState? Open(int index, string path)
@@ -69,7 +99,7 @@ internal sealed class OcrBatch(OcrEnginePool pool, PageCleaner? cleaner, TextWri
         try
         {
             var source = ImageSource.Open(path);
-            return new InputState(index, path, source, UniqueName(path));
+            return new InputState(index, path, source.PageCount, UniqueName(path)) { Source = source };
         }
         catch (ImagingException e)
         {
@@ -83,13 +113,13 @@ internal sealed class OcrBatch(OcrEnginePool pool, PageCleaner? cleaner, TextWri
     {
         if (failure is not null)
         {
-            var where = input.Source.PageCount > 1 ? $"{input.Path} (trang / page {page + 1})" : input.Path;
+            var where = input.PageCount > 1 ? $"{input.Path} (trang / page {page + 1})" : input.Path;
             Report(where, failure.Message);
             input.Failed = true;
         }
         input.Pages[page] = reading;
         if (Interlocked.Decrement(ref input.Remaining) > 0) return;
-        input.Source.Dispose();
+        input.Source?.Dispose();
         if (request.OutputFolder is not null && !input.Failed) WriteFiles(input, request);
         Finish(input.Index, request.OutputFolder is null ? input : null);
     }
@@ -107,7 +137,8 @@ internal sealed class OcrBatch(OcrEnginePool pool, PageCleaner? cleaner, TextWri
         AtomicFile.Write(stem + ".txt", string.Join('\f', pages.Select(p => p.Text)));
         if (formats.HasFlag(OcrFormats.Hocr)) AtomicFile.Write(stem + ".hocr", HocrDocument.Compose(input.OutputName, pieces.Select(p => p.Text.Hocr)));
         var images = request.Cleanup ? WriteCleanImages(input, pages, request.OutputFolder!) : null;
-        if (formats.HasFlag(OcrFormats.Json) || request.Cleanup) AtomicFile.Write(stem + ".json", OcrJson.Serialize(input.Path, pages, images));
+        var pdfPages = input.PdfPages?.Select(p => p.Pdf!()).ToList();
+        if (formats.HasFlag(OcrFormats.Json) || request.Cleanup) AtomicFile.Write(stem + ".json", OcrJson.Serialize(input.Path, pages, images, pdfPages));
         if (formats.HasFlag(OcrFormats.Pdf))
         {
             var pdfs = pieces.Select(p => p.Text.SearchablePdf!).ToList();
@@ -160,12 +191,14 @@ internal sealed class OcrBatch(OcrEnginePool pool, PageCleaner? cleaner, TextWri
         }
     }
 
-    private void Report(string where, string message)
+    private void Report(string where, string message) => Refuse($"{where}: {message}");
+
+    private void Refuse(string line)
     {
         lock (_gate)
         {
             _failed = true;
-            error.WriteLine($"intake: {where}: {message}");
+            error.WriteLine($"intake: {line}");
         }
     }
 

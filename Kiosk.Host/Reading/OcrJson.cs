@@ -7,6 +7,7 @@ using Intake.Ocr;
 
 using Intake.Pipeline;
 using Intake.Pipeline.Reports;
+using Intake.Scanner.Replay;
 
 namespace Intake.Kiosk.Host.Reading;
 
@@ -41,7 +42,16 @@ internal static class OcrJson
         string? Image = null,
         Cleanup? Cleanup = null,
         IReadOnlyList<Document>? Documents = null,
-        IReadOnlyList<Stage>? Timings = null);
+        IReadOnlyList<Stage>? Timings = null,
+        PdfPage? Pdf = null);
+
+    /// <summary>
+    /// How a PDF page was taken (issue 15): kind <c>text-layer</c> (its own text kept, <see cref="Ocr"/> false),
+    /// <c>embedded-image</c> (its scan read at its own size: <see cref="NativeSize"/> true, the image's encoding in the PDF,
+    /// pixels and dpi) or <c>rendered</c> (drawn by poppler at 300 dpi); <see cref="Parsing"/> is how PdfPig opened the
+    /// file (<c>strict</c>, <c>lenient</c>, <c>failed</c>).
+    /// </summary>
+    public sealed record PdfPage(string Kind, bool Ocr, string Reason, string Parsing, bool NativeSize, string? Encoding, int? ImageWidth, int? ImageHeight, double? ImageDpi);
 
     public sealed record Stage(string Name, double Ms, double CpuMs, bool Changed);
 
@@ -95,8 +105,18 @@ internal static class OcrJson
         Words(text, null));
 
     /// <summary>The `intake ocr` file: every page with what cleanup did to it; <paramref name="images"/> names each page's clean pieces.</summary>
-    public static string Serialize(string source, IReadOnlyList<PageReading> pages, IReadOnlyList<IReadOnlyList<string>>? images) =>
-        JsonSerializer.Serialize(new Source(source, [.. pages.Select((p, i) => ToPage(i + 1, p, images is null ? [] : images[i]))]), Options);
+    public static string Serialize(string source, IReadOnlyList<PageReading> pages, IReadOnlyList<IReadOnlyList<string>>? images, IReadOnlyList<PdfPagePlan>? pdf = null) =>
+        JsonSerializer.Serialize(new Source(source, [.. pages.Select((p, i) => ToPage(i + 1, p, images is null ? [] : images[i]) with
+        {
+            Pdf = pdf is null ? null : ToPdfPage(pdf[i], p),
+        })]), Options);
+
+    private static PdfPage ToPdfPage(PdfPagePlan plan, PageReading reading)
+    {
+        var embedded = plan.Kind == PdfPageKind.EmbeddedImage;
+        return new PdfPage(plan.KindName, !reading.FromTextLayer, plan.Reason, plan.Parsing.ToString().ToLowerInvariant(), embedded,
+            plan.Encoding, embedded ? plan.Width : null, embedded ? plan.Height : null, embedded ? plan.Dpi : null);
+    }
 
     private static Page ToPage(int number, PageReading reading, IReadOnlyList<string> images)
     {

@@ -1,6 +1,5 @@
 using Intake.Imaging.Cleanup;
 using Intake.Imaging.Decoding;
-using Intake.Imaging.Native;
 using Intake.Pages;
 using OpenCvSharp;
 

@@ -2,39 +2,18 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FluentAssertions;
-using Intake.Kiosk.Host.Api;
 using Intake.TestSupport;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Xunit;
 
 namespace Intake.Kiosk.Host.Tests.Api;
 
 /// <summary>The real local web service on a free loopback port, spoken to over HTTP.</summary>
-public sealed class KioskAppTests : IAsyncLifetime, IDisposable
+public sealed class KioskAppTests : LoopbackKioskApp
 {
-    private WebApplication? _app;
-    private HttpClient _http = new();
-
-    public async Task InitializeAsync()
-    {
-        _app = KioskApp.Build(port: 0);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null) await _app.DisposeAsync();
-    }
-
-    public void Dispose() => _http.Dispose();
-
     [Fact]
     public async Task Health_reports_the_engines()
     {
-        var health = await _http.GetFromJsonAsync<JsonElement>("/health");
+        var health = await Http.GetFromJsonAsync<JsonElement>("/health");
         health.GetProperty("status").GetString().Should().Be("ok");
         health.GetProperty("tesseract").GetString().Should().StartWith("5.");
         health.GetProperty("languages").GetString().Should().Be("vie+eng");
@@ -45,7 +24,7 @@ public sealed class KioskAppTests : IAsyncLifetime, IDisposable
     public async Task An_uploaded_page_comes_back_as_text_and_words()
     {
         using var body = new ByteArrayContent(File.ReadAllBytes(Corpus.File("tesseract-test", "phototest.tif")));
-        using var response = await _http.PostAsync(new Uri("/api/ocr", UriKind.Relative), body);
+        using var response = await Http.PostAsync(new Uri("/api/ocr", UriKind.Relative), body);
         response.StatusCode.Should().Be(HttpStatusCode.OK);
         var json = await response.Content.ReadFromJsonAsync<JsonElement>();
         var page = json.GetProperty("pages")[0];
@@ -57,7 +36,7 @@ public sealed class KioskAppTests : IAsyncLifetime, IDisposable
     public async Task Garbage_is_refused_with_a_clear_message()
     {
         using var body = new ByteArrayContent("không phải ảnh"u8.ToArray());
-        using var response = await _http.PostAsync(new Uri("/api/ocr", UriKind.Relative), body);
+        using var response = await Http.PostAsync(new Uri("/api/ocr", UriKind.Relative), body);
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
         (await response.Content.ReadAsStringAsync()).Should().Contain("Không phải tệp ảnh");
     }
@@ -66,7 +45,7 @@ public sealed class KioskAppTests : IAsyncLifetime, IDisposable
     public async Task A_header_declaring_a_giant_image_is_refused_before_decoding()
     {
         using var body = new ByteArrayContent(HostileImages.PngDeclaring(30000, 30000));
-        using var response = await _http.PostAsync(new Uri("/api/ocr", UriKind.Relative), body);
+        using var response = await Http.PostAsync(new Uri("/api/ocr", UriKind.Relative), body);
         response.StatusCode.Should().Be(HttpStatusCode.RequestEntityTooLarge);
     }
 
@@ -74,7 +53,7 @@ public sealed class KioskAppTests : IAsyncLifetime, IDisposable
     public async Task An_empty_request_is_refused()
     {
         using var body = new ByteArrayContent([]);
-        using var response = await _http.PostAsync(new Uri("/api/ocr", UriKind.Relative), body);
+        using var response = await Http.PostAsync(new Uri("/api/ocr", UriKind.Relative), body);
         response.StatusCode.Should().Be(HttpStatusCode.BadRequest);
     }
 }

@@ -5,39 +5,19 @@ using System.Net.Http.Json;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using FluentAssertions;
-using Intake.Kiosk.Host.Api;
+using Intake.Kiosk.Host.Tests.Api;
 using Intake.TestSupport;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 using Xunit;
 
 namespace Intake.Kiosk.Host.Tests.Metrics;
 
 /// <summary>The real kiosk service's /metrics, /healthz and /readyz on a loopback port.</summary>
-public sealed class MetricsEndpointTests : IAsyncLifetime, IDisposable
+public sealed class MetricsEndpointTests : LoopbackKioskApp
 {
-    private WebApplication? _app;
-    private HttpClient _http = new();
-
-    public async Task InitializeAsync()
-    {
-        _app = KioskApp.Build(port: 0);
-        await _app.StartAsync();
-        var address = _app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        _http = new HttpClient { BaseAddress = new Uri(address) };
-    }
-
-    public async Task DisposeAsync()
-    {
-        if (_app is not null) await _app.DisposeAsync();
-    }
-
-    public void Dispose() => _http.Dispose();
-
     [Fact]
     public async Task Metrics_pass_promtool_and_move_when_a_page_is_read()
     {
-        var before = await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var before = await Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         PromtoolCheck(before);
         foreach (var name in new[]
         {
@@ -51,10 +31,10 @@ public sealed class MetricsEndpointTests : IAsyncLifetime, IDisposable
         Value(before, "intake_disk_free_bytes").Should().BePositive();
 
         using (var body = new ByteArrayContent(File.ReadAllBytes(Corpus.File("tesseract-test", "phototest.tif"))))
-        using (var response = await _http.PostAsync(new Uri("/api/ocr", UriKind.Relative), body))
+        using (var response = await Http.PostAsync(new Uri("/api/ocr", UriKind.Relative), body))
             response.StatusCode.Should().Be(HttpStatusCode.OK);
 
-        var after = await _http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
+        var after = await Http.GetStringAsync(new Uri("/metrics", UriKind.Relative));
         PromtoolCheck(after);
         // Other tests in this process read pages too: the counts can only have grown by at least this page.
         Value(after, "intake_pages_processed_total{outcome=\"read\"}").Should().BeGreaterThanOrEqualTo(Value(before, "intake_pages_processed_total{outcome=\"read\"}") + 1);
@@ -68,10 +48,10 @@ public sealed class MetricsEndpointTests : IAsyncLifetime, IDisposable
     [Fact]
     public async Task Healthz_is_alive_and_readyz_says_what_is_missing_in_vietnamese_and_english()
     {
-        using var alive = await _http.GetAsync(new Uri("/healthz", UriKind.Relative));
+        using var alive = await Http.GetAsync(new Uri("/healthz", UriKind.Relative));
         alive.StatusCode.Should().Be(HttpStatusCode.OK);
 
-        using var ready = await _http.GetAsync(new Uri("/readyz", UriKind.Relative));
+        using var ready = await Http.GetAsync(new Uri("/readyz", UriKind.Relative));
         // No camera and no GPIO chip on this machine, and the test kiosk is not enrolled: not ready.
         ready.StatusCode.Should().Be(HttpStatusCode.ServiceUnavailable);
         var json = await ready.Content.ReadFromJsonAsync<JsonElement>();

@@ -4,8 +4,6 @@ using System.Text.Json;
 using Intake.Kiosk.Host.Api;
 using Intake.Kiosk.Host.Staff.Auth;
 using Intake.Kiosk.Host.Staff.Desk;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
 
 namespace Intake.Kiosk.Host.Tests.Staff;
 
@@ -51,8 +49,7 @@ public sealed class StaffHost : IAsyncDisposable
         roster.Add(TechnicianName, StaffRoles.Technician, TechnicianPin);
         var app = KioskApp.Build(port: 0, staff: options, logging: logging);
         await app.StartAsync();
-        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-        return new StaffHost(folder, app, new Uri(address), options);
+        return new StaffHost(folder, app, Api.LoopbackKioskApp.Address(app), options);
     }
 
     /// <summary>A client with its own cookies, not following redirects (a test wants to see the 302).</summary>

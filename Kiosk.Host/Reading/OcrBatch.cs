@@ -121,7 +121,7 @@ internal sealed class OcrBatch(OcrEnginePool pool, PageCleaner? cleaner, TextWri
         foreach (var problem in reading?.Pieces.Select(p => p.ReadingProblem).OfType<string>() ?? [])
         {
             // read, but maybe misread: said, not failed
-            lock (_gate) error.WriteLine($"intake: {(input.Source.PageCount > 1 ? $"{input.Path} (trang / page {page + 1})" : input.Path)}: {problem}");
+            lock (_gate) error.WriteLine($"intake: {(input.PageCount > 1 ? $"{input.Path} (trang / page {page + 1})" : input.Path)}: {problem}");
         }
         if (Interlocked.Decrement(ref input.Remaining) > 0) return;
         input.Source?.Dispose();

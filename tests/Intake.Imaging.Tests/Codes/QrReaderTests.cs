@@ -1,13 +1,15 @@
 using FluentAssertions;
 using Intake.Imaging.Codes;
+using Intake.TestSupport;
 using Xunit;
 
 namespace Intake.Imaging.Tests.Codes;
 
 /// <summary>
-/// Images without a QR code give null, never an exception, whatever their size or kind. Decoding real codes (UTF-8
-/// CCCD payloads, upright and upside down, on noisy JPEG flatbed scans) is tested with the rendered cards in
-/// Intake.Dossiers.Tests (CardQrTests, FlatbedIdScanTests).
+/// Images without a QR code give null, never an exception, whatever their size or kind; a photographed CCCD front
+/// decodes in UTF-8 at every quarter turn, and the turn is told from OpenCV's corner order. Decoding rendered cards
+/// (upright and upside down, on noisy JPEG flatbed scans) is tested in Intake.Dossiers.Tests (CardQrTests,
+/// FlatbedIdScanTests).
 /// </summary>
 public class QrReaderTests
 {
@@ -33,5 +35,24 @@ public class QrReaderTests
         using var image = Image.FromPixels(pixels, 800, 600, 1, 800, 300, 300);
 
         QrReader.Read(image).Should().BeNull();
+    }
+
+    [Theory]
+    [InlineData(0, 0)]
+    [InlineData(90, 270)]
+    [InlineData(180, 180)]
+    [InlineData(270, 90)]
+    public void A_photographed_cccd_front_decodes_in_utf8_and_tells_its_turn(int counterClockwise, int turned)
+    {
+        using var source = ImageSource.Open(Corpus.File("cccd-samples", "photos", "photo-front-1.jpg"));
+        using var photo = source.Decode();
+        using var image = photo.Rotate(counterClockwise);
+
+        var code = QrReader.Read(image);
+
+        code.Should().NotBeNull();
+        code!.Text.Should().StartWith("001088012345|").And.Contain("|Đỗ Quang Vinh|", "UTF-8 without ECI");
+        code.TurnedDegrees.Should().Be(turned);
+        code.Bounds.Width.Should().BeInRange(150, 250, "the corners are in the image's pixels");
     }
 }

@@ -23,7 +23,7 @@ public static class DossierPieces
             var card = reading.Cleanup?.Card;
             if (reading.Cleanup?.Document is not { } document)
             {
-                pieces.Add((new RecognisedPiece(pageIndex, null, IsCard: false, text),
+                pieces.Add((new RecognisedPiece(pageIndex, null, IsCard: false, text) { ReadingProblem = reading.ReadingProblem },
                     new PieceLayer(-1, pageIndex, WholePage: true, pdf, text.Width / 2.0, text.Height / 2.0, text.Width, text.Height, 0)));
                 continue;
             }

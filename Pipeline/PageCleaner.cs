@@ -12,7 +12,7 @@ namespace Intake.Pipeline;
 /// resolution → cards on the page (on the glass, alone, or photographed) → for each card: set upright by its QR code
 /// or MRZ (<see cref="CardOrienter"/>, which reads those codes on the way), read in colour; for a page without cards:
 /// border crop → blank check → deskew (turning only the window around the ink) → orientation → residual deskew
-/// (after a quarter turn) → OCR copy. Written once, as OCRmyPDF's <c>process_page</c> is; every verb reads through it.
+/// (after a quarter turn) → reading copy (small print enlarged, white-on-dark bars inverted, binarised: <see cref="ReadingCopy"/>). Written once, as OCRmyPDF's <c>process_page</c> is; every verb reads through it.
 /// Deskew runs before orientation because OSD reads straight text far better than text skewed by
 /// 10–40 degrees, and any turn splits exactly into a skew within ±45 and a quarter turn.
 /// Stages are pure per page; how many pages run at once is <see cref="PagePipeline"/>'s business.
@@ -225,9 +225,9 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
                 }
             }
             var clean = current;
-            var forReading = options.ReadBinarised ? clock.Time("ocr-copy", () => OcrBinarizer.MakeOcrCopy(clean), _ => true) : clean;
+            var (forReading, reading) = clock.Time("ocr-copy", () => ReadingCopy.Make(clean, options.ReadBinarised), r => !ReferenceEquals(r.Copy, clean));
             current = null!;
-            return new CleanPiece(clean, forReading, new PieceReport(document, blank, skew, turn, residual, options.ReadBinarised, clock.Stages));
+            return new CleanPiece(clean, forReading, new PieceReport(document, blank, skew, turn, residual, options.ReadBinarised, clock.Stages) { Reading = reading });
         }
         catch
         {

@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Threading.Channels;
 using Intake.Dossiers.Printed;
 using Intake.Imaging;
+using Intake.Imaging.Cleanup;
 using Intake.Ocr;
 
 using Intake.Pipeline.Reports;
@@ -237,7 +238,11 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
         var texts = new List<(PageText Text, CleanPiece? Piece)>();
         if (item.Raw is { } raw) texts.Add((readers.Recognize(raw, options.Outputs, item.Work.Page, token), null));
         foreach (var piece in item.Page?.Pieces ?? [])
-            texts.Add(((piece.Report.Card is null ? readers : cleaner!.Engines.CardReaders).Recognize(piece.ForReading, options.Outputs, item.Work.Page, token), piece));
+        {
+            var read = (piece.Report.Card is null ? readers : cleaner!.Engines.CardReaders).Recognize(piece.ForReading, options.Outputs, item.Work.Page, token);
+            var factor = piece.Report.Reading?.Scale.Factor ?? 1;
+            texts.Add((ReadingCopy.ToPagePixels(read, factor, piece.Clean.Width, piece.Clean.Height), piece));
+        }
         item.Stages.Add(watch.Stop("recognise", false));
 
         watch = StageTiming.Start();
@@ -245,6 +250,10 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
             options.KeepCleanImages && t.Piece is { } kept ? kept.Clean.Encode(".png") : null)
         {
             SecondLooks = t.Piece is { Report.Card: not null } card ? LookAgain(card.Clean, t.Text, token) : [],
+            ReadingProblem = t.Piece?.Report is { Reading: { } copy } report && copy.Judged(report.Blank.IsBlank)
+                && ReadingResolution.Judge(copy.Scale, t.Text.MeanConfidence) is { Poor: true } poor
+                ? poor.Message
+                : null,
         }).ToList();
         if (options.KeepCleanImages) item.Stages.Add(watch.Stop("encode-clean", false));
         return new PageReading(pieces, item.Page?.Report, item.Stages);

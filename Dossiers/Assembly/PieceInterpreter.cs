@@ -16,6 +16,11 @@ internal static class PieceInterpreter
     {
         var checks = new List<Check>();
         var region = new PageRegion(piece.PageIndex, piece.Region);
+        if (piece.ReadingProblem is { } problem)
+        {
+            var (vietnamese, english) = problem.Split(Check.LanguageSeparator, 2) is [var vi, var en] ? (vi, en) : (problem, problem);
+            checks.Add(Check.Fail("ocr.resolution", $"Trang {piece.PageIndex + 1}: {vietnamese}", $"Page {piece.PageIndex + 1}: {english}"));
+        }
 
         Extraction<CccdQrData>? qr = null;
         if (!string.IsNullOrEmpty(piece.QrPayload))
@@ -41,12 +46,14 @@ internal static class PieceInterpreter
         }
 
         var mrzValid = mrz is { Succeeded: true };
-        var classification = DocumentClassifier.Classify(piece.Text, qr is { Succeeded: true } ? piece.QrPayload : null, mrzValid);
+        var classification = DocumentClassifier.Classify(piece.Text, qr is { Succeeded: true } ? piece.QrPayload : null, mrzValid, piece.IsCard);
         var printed = PrintedFieldExtractor.Extract(piece.Text, piece.PageIndex);
-        checks.AddRange(printed.Checks.Where(c => !c.Passed));
+        var printedFields = WithSecondLooks(printed.Fields, piece);
+
+        // a field the first reading missed and a second look then read is not a failure of the page
+        checks.AddRange(printed.Checks.Where(c => !c.Passed && !(c.Name.StartsWith("ocr.", StringComparison.Ordinal) && printedFields.ContainsKey(c.Name["ocr.".Length..]))));
 
         var type = classification.Type;
-        var printedFields = WithSecondLooks(printed.Fields, piece);
         var sources = new List<Document> { new(type, classification.Confidence, [region], WithPlace(printedFields, piece)) };
         if (mrzValid)
         {

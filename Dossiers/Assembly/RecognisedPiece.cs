@@ -15,4 +15,8 @@ public sealed record RecognisedPiece(
     PageText Text,
     string? QrPayload = null,
     IReadOnlyList<string>? MrzLines = null,
-    IReadOnlyList<Printed.ZoneAnswer>? SecondLooks = null);
+    IReadOnlyList<Printed.ZoneAnswer>? SecondLooks = null)
+{
+    /// <summary>Why the reading stages think the piece may be misread (Vietnamese / English), or null; it becomes a failed check.</summary>
+    public string? ReadingProblem { get; init; }
+}

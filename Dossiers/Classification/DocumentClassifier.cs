@@ -1,5 +1,6 @@
 using Intake.Pages;
 using System.Globalization;
+using Intake.Dossiers.Mrz;
 using Intake.Dossiers.Qr;
 using Intake.Dossiers.Text;
 
@@ -9,12 +10,19 @@ namespace Intake.Dossiers.Classification;
 /// Decides what a page is from its words (folded, so lost diacritics and small OCR errors still count), its size
 /// (a card is 85.6 × 54 mm) and whether it carries a citizen-ID QR or an MRZ. Scores are additive evidence; below
 /// <see cref="MinimumScore"/> the page is "other" and keeps its text.
+/// A page is a card only if it looks like one (issue 10): cut out of the glass as a card, card-sized, carrying a
+/// citizen-ID QR or an MRZ (read from its band or among its text lines), or printed with a card's bilingual labels. Words alone never make a card: a birth-registration
+/// form names "Căn cước công dân" and "Quê quán" as a card does, and stays a form.
 /// </summary>
 public static class DocumentClassifier
 {
     public const double MinimumScore = 2.5;
 
-    public static Classification Classify(PageText? page, string? qrPayload = null, bool hasMrz = false)
+    /// <param name="page">The piece's text and size (null: nothing read).</param>
+    /// <param name="qrPayload">The QR payload decoded on the piece, if any.</param>
+    /// <param name="hasMrz">Whether a valid MRZ was read on it.</param>
+    /// <param name="cutAsCard">Whether the page pipeline found the piece as a card on the glass (its outline or its codes).</param>
+    public static Classification Classify(PageText? page, string? qrPayload = null, bool hasMrz = false, bool cutAsCard = false)
     {
         var text = VietnameseText.Nfc(page?.Text);
         var tokens = FoldedTokens.Of(text);
@@ -39,7 +47,8 @@ public static class DocumentClassifier
             evidence.Add("full-page size");
         }
 
-        if (!string.IsNullOrWhiteSpace(qrPayload) && CccdQrParser.Parse(qrPayload).Succeeded)
+        var validQr = !string.IsNullOrWhiteSpace(qrPayload) && CccdQrParser.Parse(qrPayload).Succeeded;
+        if (validQr)
         {
             // the QR is on the front of the 2021 card and on the back of the 2024 card
             scores[DocumentTypes.Cccd2021Front] += 3;
@@ -54,7 +63,16 @@ public static class DocumentClassifier
             evidence.Add("MRZ");
         }
 
-        var ranked = scores.Where(s => s.Key != DocumentTypes.Other).OrderByDescending(s => s.Value).ToArray();
+        var looksLikeCard = cutAsCard || shape.CardSized || validQr || hasMrz || CardLabels(tokens) >= MinimumCardLabels || MrzPrinted(page);
+        if (!looksLikeCard && scores.Any(s => DocumentTypes.IsCccd(s.Key) && s.Value >= MinimumScore))
+        {
+            evidence.Add("card words on a page that does not look like a card");
+        }
+
+        var ranked = scores
+            .Where(s => s.Key != DocumentTypes.Other && (looksLikeCard || !DocumentTypes.IsCccd(s.Key)))
+            .OrderByDescending(s => s.Value)
+            .ToArray();
         var (bestType, best) = (ranked[0].Key, ranked[0].Value);
         var second = ranked[1].Value;
         if (best < MinimumScore)
@@ -67,6 +85,27 @@ public static class DocumentClassifier
         var confidence = Math.Clamp(0.4 + (0.06 * best) + (0.06 * (best - second)), 0.3, 0.98);
         return new Classification(bestType, confidence, text, evidence);
     }
+
+    // A card prints its labels in Vietnamese and English; Vietnamese forms and certificates do not.
+    private const int MinimumCardLabels = 2;
+
+    private static readonly IReadOnlyList<IReadOnlyList<string>> EnglishCardLabels =
+    [
+        .. new[]
+        {
+            "Identity card", "Full name", "Date of birth", "Place of origin", "Place of residence",
+            "Date of expiry", "Personal identification", "Nationality", "Place of birth", "Date of issue",
+            "Left index finger", "Right index finger",
+        }.Select(FoldedTokens.Keys),
+    ];
+
+    /// <summary>
+    /// Whether the text itself holds an MRZ's lines (3×30, 2×36 or 2×44, check digits aside): a card back read as a whole
+    /// page, where the finder missed its outline and no band was read, is still laid out as a card.
+    /// </summary>
+    private static bool MrzPrinted(PageText? page) => page is not null && MrzParser.Parse(page.Text).Succeeded;
+
+    private static int CardLabels(IReadOnlyList<FoldedToken> tokens) => EnglishCardLabels.Count(label => FuzzyPhrase.Occurs(tokens, label));
 
     private static void AddToCards(Dictionary<string, double> scores, double amount)
     {

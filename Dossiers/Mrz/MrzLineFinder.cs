@@ -4,7 +4,7 @@ using System.Text;
 namespace Intake.Dossiers.Mrz;
 
 /// <summary>
-/// Picks the MRZ out of OCR text lines. OCR inserts spaces, lowercases letters and reads '&lt;' as '«', so lines
+/// Picks the MRZ out of OCR text lines. OCR inserts spaces, lowercases letters and reads '&lt;' as '«' or '+', so lines
 /// are cleaned first; the MRZ is the bottom-most run of 3×30, 2×36 or 2×44 cleaned lines.
 /// </summary>
 internal static class MrzLineFinder
@@ -139,7 +139,8 @@ internal static class MrzLineFinder
 
             cleaned.Append(c switch
             {
-                '«' or '‹' or '〈' or '＜' or '‘' => '<',
+                // the Vietnamese model reads a chevron as '+' too ("VNM<<<<<<<<<+<8" from a whole-page reading)
+                '«' or '‹' or '〈' or '＜' or '‘' or '+' => '<',
                 _ => char.ToUpperInvariant(c),
             });
         }

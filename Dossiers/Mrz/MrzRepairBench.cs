@@ -33,6 +33,13 @@ internal sealed class MrzRepairBench
 
     private static readonly Dictionary<char, char> FillerLookAlikes = new() { ['K'] = '<', ['X'] = '<' };
 
+    // Tesseract reads an OCR-B "3" as "S" too (field case mrz-ocrb: "9009095FS00909…" for "9009095F300909…"), so an S
+    // forced to 5 in a digits zone may have been a 3. Only a check digit and an independent witness together may say so.
+    private static readonly Dictionary<char, string> OtherDigitReadings = new() { ['S'] = "3" };
+
+    // where a letter was forced to a digit and could have been another one: (line, index) → the letter read
+    private readonly Dictionary<(int Line, int Index), char> _forcedFrom = [];
+
     private readonly char[][] _lines;
     private readonly List<string> _repairs = [];
     private readonly List<MrzCheckDigitResult> _results = [];
@@ -84,21 +91,17 @@ internal sealed class MrzRepairBench
             return Record(field, valid: true, repaired: false);
         }
 
+        if (OtherReading(line, start, length, checkChar, kind, witness) is var (at, digit))
+        {
+            return Repair(field, line, start + at, digit);
+        }
+
         var candidates = witness is null
             ? LookAlikeCandidates(data, checkChar, kind)
             : WitnessedCandidates(data, checkChar, kind, witness);
         if (candidates is [var only] && only.Position >= 0 && IsLookAlike(data[only.Position], only.Replacement, kind, witness is not null))
         {
-            var (position, replacement) = only;
-            var was = _lines[line][start + position];
-            _lines[line][start + position] = replacement;
-            var where = Where(line, start + position);
-            _repairs.Add($"{field}: {was}→{replacement} at {where}");
-            _checks.Add(Check.Pass(
-                $"mrz.{field}",
-                $"MRZ: đã sửa '{was}' thành '{replacement}' ở {where} nhờ chữ số kiểm tra ({field})",
-                $"MRZ: repaired '{was}' to '{replacement}' at {where} using the check digit ({field})"));
-            return Record(field, valid: true, repaired: true);
+            return Repair(field, line, start + only.Position, only.Replacement);
         }
 
         var (vi, en) = candidates.Count switch
@@ -112,6 +115,19 @@ internal sealed class MrzRepairBench
             $"MRZ: chữ số kiểm tra của {field} không khớp ({vi})",
             $"MRZ: the check digit of {field} does not match ({en})"));
         return Record(field, valid: false, repaired: false);
+    }
+
+    private bool Repair(string field, int line, int index, char replacement)
+    {
+        var was = _lines[line][index];
+        _lines[line][index] = replacement;
+        var where = Where(line, index);
+        _repairs.Add($"{field}: {was}→{replacement} at {where}");
+        _checks.Add(Check.Pass(
+            $"mrz.{field}",
+            $"MRZ: đã sửa '{was}' thành '{replacement}' ở {where} nhờ chữ số kiểm tra ({field})",
+            $"MRZ: repaired '{was}' to '{replacement}' at {where} using the check digit ({field})"));
+        return Record(field, valid: true, repaired: true);
     }
 
     /// <summary>Letter ↔ digit look-alikes at each position that make the check digit hold (no witness needed: a letter in a digits field is never right).</summary>
@@ -173,6 +189,42 @@ internal sealed class MrzRepairBench
         LetterDigitSwaps(original, kind).Contains(replacement)
         || (witnessed && DigitLookAlikes.TryGetValue(original, out var digits) && digits.Contains(replacement, StringComparison.Ordinal));
 
+    /// <summary>
+    /// The one other reading of the letters forced to digits in this field (an S forced to 5 read as 3) that makes the
+    /// check digit hold and that the witness accepts; null when none or more than one does. Without a witness, none.
+    /// </summary>
+    private (int Position, char Replacement)? OtherReading(int line, int start, int length, char checkChar, MrzFieldKind kind, Func<string, bool>? witness)
+    {
+        if (witness is null)
+        {
+            return null;
+        }
+
+        var buffer = _lines[line].AsSpan(start, length).ToArray();
+        var found = new List<(int Position, char Replacement)>();
+        for (var i = 0; i < buffer.Length; i++)
+        {
+            if (!_forcedFrom.TryGetValue((line, start + i), out var letter) || !OtherDigitReadings.TryGetValue(letter, out var digits))
+            {
+                continue;
+            }
+
+            var forced = buffer[i];
+            foreach (var digit in digits)
+            {
+                buffer[i] = digit;
+                if (Holds(buffer, checkChar, kind) && witness(new string(buffer)))
+                {
+                    found.Add((i, digit));
+                }
+            }
+
+            buffer[i] = forced;
+        }
+
+        return found is [var only] ? only : null;
+    }
+
     /// <summary>Verifies the composite check digit over several spans; never repairs (every span was already checked).</summary>
     public bool VerifyComposite(IEnumerable<(int Line, int Start, int Length)> spans, int line, int checkPosition)
     {
@@ -213,6 +265,25 @@ internal sealed class MrzRepairBench
     /// </summary>
     public void ForceFillers(int line, int start, int length, string field) => Force(line, start, length, field, FillerLookAlikes);
 
+    /// <summary>
+    /// Removes a ghost character the layout has shown at <paramref name="index"/> (OCR read one printed character as
+    /// two: "3S" for "3") and gives the line back its length with a filler inserted at <paramref name="fillerAt"/>,
+    /// the start of a run of fillers, so every character after that run keeps its place. The check digits then judge.
+    /// </summary>
+    public void RemoveGhost(int line, int index, int fillerAt, string field)
+    {
+        var chars = _lines[line];
+        var ghost = chars[index];
+        Array.Copy(chars, index + 1, chars, index, fillerAt - index);
+        chars[fillerAt] = '<';
+        var where = Where(line, index);
+        _repairs.Add($"{field}: {ghost} removed at {where}");
+        _checks.Add(Check.Pass(
+            $"mrz.{field}",
+            $"MRZ: bỏ ký tự thừa '{ghost}' ở {where}",
+            $"MRZ: removed a ghost '{ghost}' at {where}"));
+    }
+
     /// <summary>Turns one K or X the layout has shown to be a misread filler into '&lt;', and records it.</summary>
     public void RepairFiller(int line, int index, string field) => Force(line, index, 1, field, FillerLookAlikes);
 
@@ -222,6 +293,11 @@ internal sealed class MrzRepairBench
         {
             if (map.TryGetValue(_lines[line][i], out var replacement))
             {
+                if (ReferenceEquals(map, LetterToDigit) && OtherDigitReadings.ContainsKey(_lines[line][i]))
+                {
+                    _forcedFrom[(line, i)] = _lines[line][i];
+                }
+
                 var where = Where(line, i);
                 _repairs.Add($"{field}: {_lines[line][i]}→{replacement} at {where}");
                 _checks.Add(Check.Pass(

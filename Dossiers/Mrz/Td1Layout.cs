@@ -18,6 +18,13 @@ internal static class Td1Layout
         // Vietnamese card numbers are the last nine digits of the ID: a digits-only zone, like the ID itself.
         if (vietnamese)
         {
+            // Line 2 of a Vietnamese card is "YYMMDDc S YYMMDDc VNM <×11 c". OCR-B "3" before the nationality read as
+            // "3S" (field case mrz-ocrb) pushes VNM one place right into the fillers: the character before it is a ghost.
+            if (bench.Get(1, 15, 3) != issuer && bench.Get(1, 16, 3) == issuer && bench.Get(1, 19, 10).All(c => c == '<'))
+            {
+                bench.RemoveGhost(1, 15, fillerAt: 18, "nationality");
+            }
+
             bench.ForceDigits(0, 5, 10, MrzReading.DocumentNumberField);
             bench.ForceDigits(0, 15, 12, MrzReading.PersonalIdField);
             bench.ForceFillers(0, 27, 2, MrzReading.PersonalIdField);
@@ -39,8 +46,8 @@ internal static class Td1Layout
 
         // a valid Vietnamese ID carries the birth year (digits 5-6): the witness a digit repair of the birth date needs
         var idYear = idValid ? bench.Get(0, 19, 2) : null;
-        bench.Verify(MrzReading.DateOfBirthField, 1, 0, 6, 6, MrzFieldKind.Date, idYear is null ? null : c => c.StartsWith(idYear, StringComparison.Ordinal));
-        bench.Verify(MrzReading.ExpiryField, 1, 8, 6, 14, MrzFieldKind.Date);
+        var birthValid = bench.Verify(MrzReading.DateOfBirthField, 1, 0, 6, 6, MrzFieldKind.Date, idYear is null ? null : c => c.StartsWith(idYear, StringComparison.Ordinal));
+        bench.Verify(MrzReading.ExpiryField, 1, 8, 6, 14, MrzFieldKind.Date, vietnamese && birthValid ? ExpiryWitness(bench.Get(1, 0, 6)) : null);
         bench.VerifyComposite([(0, 5, 25), (1, 0, 7), (1, 8, 7), (1, 18, 11)], 1, 29);
 
         bench.ForceLetters(2, 0, 30, "name");
@@ -88,4 +95,16 @@ internal static class Td1Layout
             bench.Results,
             bench.Repairs);
     }
+
+    // Ages at which a Vietnamese card expires, on the holder's birthday (Luật Căn cước công dân 2014, art. 21;
+    // Luật Căn cước 2023, art. 21): 25, 40 and 60.
+    private static readonly int[] ExpiryAges = [25, 40, 60];
+
+    /// <summary>
+    /// What a Vietnamese card's expiry must be, given a valid birth date (YYMMDD): the same day and month, 25, 40 or 60
+    /// years on. The independent witness a repair of the expiry needs (its check digit alone cannot place an error).
+    /// </summary>
+    private static Func<string, bool> ExpiryWitness(string birth) => expiry =>
+        expiry.Length == 6 && expiry[2..] == birth[2..] && int.TryParse(expiry[..2], out var year) && int.TryParse(birth[..2], out var born)
+        && ExpiryAges.Contains((year - born + 100) % 100);
 }

@@ -21,7 +21,7 @@ public static class PrintedFieldExtractor
         }
 
         var lines = OcrLine.From(page);
-        var hits = lines.Select(l => LabelFinder.Find(l.Tokens)).ToArray();
+        IReadOnlyList<LabelHit>[] hits = [.. lines.Select(l => LabelFinder.Find(l.Tokens).Where(h => !IsAddressNumber(l, h)).ToArray())];
         var used = new bool[lines.Count];
         var fields = new Dictionary<string, Field>(StringComparer.Ordinal);
         var checks = new List<Check>();
@@ -86,6 +86,7 @@ public static class PrintedFieldExtractor
         var hit = hits[i][k];
         var start = line.Tokens[hit.EndToken - 1].End;
         var end = k + 1 < hits[i].Count ? line.Tokens[hits[i][k + 1].FirstToken].Start : line.Text.Length;
+        start = AfterLabelTail(line.Text, start, end);
         var pieces = new List<(int Line, int Start, int End)>();
         if (line.Text[start..end].Any(char.IsLetterOrDigit))
         {
@@ -99,7 +100,7 @@ public static class PrintedFieldExtractor
             wanted++;
         }
 
-        while (wanted > 0 && next < lines.Count && hits[next].Count == 0 && !used[next])
+        while (wanted > 0 && next < lines.Count && hits[next].Count == 0 && !used[next] && LabelledPrefix(lines[next].Text, 0, lines[next].Text.Length) < 0)
         {
             used[next] = true;
             pieces.Add((next, 0, lines[next].Text.Length));
@@ -108,6 +109,61 @@ public static class PrintedFieldExtractor
         }
 
         return pieces;
+    }
+
+    // An ID number has 9 or 12 digits; "Số 21 Lê Lợi" at the start of an address line has a house number.
+    private const int MinIdDigits = 9;
+
+    /// <summary>
+    /// Whether a one-word number label ("Số", "No") opens an address rather than the card number: a label only when
+    /// the rest of its line is empty (the number below it) or holds at least <see cref="MinIdDigits"/> digits.
+    /// </summary>
+    private static bool IsAddressNumber(OcrLine line, LabelHit hit)
+    {
+        if (hit.Label.Field != FieldNames.IdNumber || hit.EndToken - hit.FirstToken != 1)
+        {
+            return false;
+        }
+
+        var rest = line.Text[line.Tokens[hit.EndToken - 1].End..];
+        // look-alike letters count as digits inside a group that holds a digit, as the cleaner reads them ("O79O9OOO1234")
+        var digits = rest.Split(' ', StringSplitOptions.RemoveEmptyEntries)
+            .Where(g => g.Any(char.IsAsciiDigit))
+            .Sum(g => g.Count(c => char.IsAsciiDigit(c) || "OoDQIl|iBSsZz".Contains(c, StringComparison.Ordinal)));
+        return rest.Any(char.IsLetterOrDigit) && digits < MinIdDigits;
+    }
+
+    /// <summary>
+    /// Where a value starts once the rest of its label is passed: a form prints longer labels than the ones we know
+    /// ("Họ, chữ đệm, tên người yêu cầu: Lê Thị Ánh Tuyết"), and a value never contains its label, so words without
+    /// digits up to a colon right after the known label still belong to it.
+    /// </summary>
+    private static int AfterLabelTail(string text, int start, int end)
+    {
+        var colon = LabelledPrefix(text, start, end);
+        return colon < 0 ? start : colon + 1;
+    }
+
+    private const int MaxLabelTailWords = 6;
+
+    /// <summary>
+    /// The index of the colon that ends a label-like prefix of text[start..end] (a few words, letters only, then ':'),
+    /// or -1. A line that opens with one ("Giấy tờ tùy thân: …") is a label line of its own, not an address running on.
+    /// </summary>
+    private static int LabelledPrefix(string text, int start, int end)
+    {
+        var colon = text.IndexOf(':', start, end - start);
+        if (colon < 0)
+        {
+            return -1;
+        }
+
+        var prefix = text[start..colon];
+        var words = prefix.Split([' ', ',', '/'], StringSplitOptions.RemoveEmptyEntries);
+        return words.Length is >= 1 and <= MaxLabelTailWords && prefix.All(c => char.IsLetter(c) || c is ' ' or ',' or '/' or '.')
+            && colon + 1 < end && text[(colon + 1)..end].Any(char.IsLetterOrDigit)
+            ? colon
+            : -1;
     }
 
     private static PixelRect? Union(IEnumerable<PixelRect> boxes)

@@ -118,6 +118,11 @@ internal sealed class OcrBatch(OcrEnginePool pool, PageCleaner? cleaner, TextWri
             input.Failed = true;
         }
         input.Pages[page] = reading;
+        foreach (var problem in reading?.Pieces.Select(p => p.ReadingProblem).OfType<string>() ?? [])
+        {
+            // read, but maybe misread: said, not failed
+            lock (_gate) error.WriteLine($"intake: {(input.PageCount > 1 ? $"{input.Path} (trang / page {page + 1})" : input.Path)}: {problem}");
+        }
         if (Interlocked.Decrement(ref input.Remaining) > 0) return;
         input.Source?.Dispose();
         if (request.OutputFolder is not null && !input.Failed) WriteFiles(input, request);

@@ -80,7 +80,13 @@ internal static class OcrJson
         Orientation? Orientation,
         Skew? ResidualSkew,
         bool ReadBinarised,
-        IReadOnlyList<Stage> Stages);
+        IReadOnlyList<Stage> Stages)
+    {
+        /// <summary>How the reading copy was made: whether the print was measured, its x-heights (px), the enlargement, the white-on-dark bars inverted.</summary>
+        public ReadingCopy? Reading { get; init; }
+    }
+
+    public sealed record ReadingCopy(bool Measured, double BodyXHeight, double SmallestXHeight, double Factor, int InvertedBars);
 
     public sealed record Document(
         [property: JsonPropertyName("document")] int Number,
@@ -176,7 +182,12 @@ internal static class OcrJson
             : null,
         ToSkew(piece?.ResidualSkew),
         piece?.ReadBinarised ?? false,
-        [.. (page?.Stages ?? []).Concat(piece?.Stages ?? []).Select(ToStage)]);
+        [.. (page?.Stages ?? []).Concat(piece?.Stages ?? []).Select(ToStage)])
+    {
+        Reading = piece?.Reading is { } r
+            ? new ReadingCopy(r.Measured, Math.Round(r.Scale.BodyXHeight, 1), Math.Round(r.Scale.SmallestXHeight, 1), r.Scale.Factor, r.InvertedBars)
+            : null,
+    };
 
     /// <summary>An image that is itself one card: reported as a page, with the card's turn as the page's orientation.</summary>
     private static bool IsWholePage(FoundDocument document, PageCleanupReport? page) =>

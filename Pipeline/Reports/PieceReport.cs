@@ -19,6 +19,9 @@ public sealed record PieceReport(
     bool ReadBinarised,
     IReadOnlyList<StageTiming> Stages)
 {
+    /// <summary>Set for a page (not a card): how its reading copy was made.</summary>
+    public ReadingCopyReport? Reading { get; init; }
+
     /// <summary>Set for a card: its turn and its QR and MRZ readings.</summary>
     public CardReport? Card { get; init; }
 

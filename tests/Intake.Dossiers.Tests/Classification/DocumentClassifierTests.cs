@@ -64,4 +64,49 @@ public class DocumentClassifierTests
     {
         DocumentClassifier.Classify(null).Type.Should().Be(DocumentTypes.Other);
     }
+    private static readonly string[] BirthRegistrationForm =
+    [
+        "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM", "Độc lập - Tự do - Hạnh phúc", "TỜ KHAI ĐĂNG KÝ KHAI SINH",
+        "Họ, chữ đệm, tên người yêu cầu: Lê Thị Ánh Tuyết", "Giấy tờ tùy thân: Căn cước công dân số 079195007788",
+        "Họ, chữ đệm, tên: Đặng Quốc Bảo", "Quê quán: Xã Phước Hiệp, Huyện Củ Chi", "Có giá trị đến: 12/08/2030",
+    ];
+
+    [Fact]
+    public void A_form_with_card_words_stays_a_form()
+    {
+        var result = DocumentClassifier.Classify(FakeOcrPage.A4(BirthRegistrationForm));
+
+        result.Type.Should().Be(DocumentTypes.ApplicationForm);
+        result.Evidence.Should().Contain("card words on a page that does not look like a card");
+    }
+
+    [Fact]
+    public void Card_words_on_a_page_without_a_card_title_are_no_card()
+    {
+        // a photocopy note, a letter quoting a card: Vietnamese card words only, no card shape, code or bilingual labels
+        var result = DocumentClassifier.Classify(FakeOcrPage.A4("Bản sao Căn cước công dân", "Quê quán: Nam Định", "Có giá trị đến: 01/01/2030"));
+
+        DocumentTypes.IsCccd(result.Type).Should().BeFalse(result.Type);
+    }
+
+    [Fact]
+    public void A_page_looks_like_a_card_by_its_cut_its_codes_or_its_bilingual_labels()
+    {
+        string[] front = ["CĂN CƯỚC CÔNG DÂN", "Họ và tên:", "Quê quán:", "Có giá trị đến:"];
+        DocumentClassifier.Classify(FakeOcrPage.A4(front), cutAsCard: true).Type.Should().Be(DocumentTypes.Cccd2021Front);
+        DocumentClassifier.Classify(FakeOcrPage.A4(front), QrPayload).Type.Should().Be(DocumentTypes.Cccd2021Front);
+        DocumentClassifier.Classify(FakeOcrPage.A4([.. front, "Full name", "Place of origin"])).Type.Should().Be(DocumentTypes.Cccd2021Front);
+        DocumentTypes.IsCccd(DocumentClassifier.Classify(FakeOcrPage.A4(front)).Type).Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_card_back_read_as_a_whole_page_is_a_card_by_the_mrz_in_its_text()
+    {
+        // an upside-down back on the glass whose outline the finder missed: read as a page, its MRZ among its lines
+        var page = FakeOcrPage.A4(
+            "Đặc điểm nhân dạng / Personal identification:", "Nốt ruồi C: 2cm dưới sau mép trái", "CỤC TRƯỞNG CỤC CẢNH SÁT",
+            "IDVNM3008285202056300828520<<3", "0003067F2503066VNM<<<<<<<<<+<8", "LY<<MAI<HA<<<<<<<<<<<<<<<<<<<<");
+
+        DocumentClassifier.Classify(page).Type.Should().Be(DocumentTypes.Cccd2021Back);
+    }
 }

@@ -225,6 +225,40 @@ public class MrzRepairTests
     }
 
     [Fact]
+    public void An_ocr_b_3_read_as_s_and_3s_in_line_2_is_repaired_by_its_check_digits_and_the_birthday()
+    {
+        // field case mrz-ocrb through the page pipeline: "S" for the expiry's first 3, "3S" for the check digit 3, one
+        // filler fewer, so the line is 30 long with VNM one place right
+        string[] read = ["IDVNM1900077882092190007788<<1", "9009095FS009093SVNM<<<<<<<<<<6", "TRUONG<<THI<BICH<NGOC<<<<<<<<<"];
+
+        var result = MrzParser.Parse(read);
+
+        var mrz = result.Value!;
+        result.Checks.Should().OnlyContain(c => c.Passed);
+        mrz.AllCheckDigitsValid.Should().BeTrue();
+        mrz.PersonalIdNumber.Should().Be("092190007788");
+        mrz.DateOfBirth.Should().Be(new DateOnly(1990, 9, 9));
+        mrz.Sex.Should().Be('F');
+        mrz.ExpiryDate.Should().Be(new DateOnly(2030, 9, 9));
+        mrz.Lines[1].Should().Be("9009095F3009093VNM<<<<<<<<<<<6");
+    }
+
+    [Fact]
+    public void An_s_in_a_date_stays_5_when_the_check_digit_says_so_and_is_flagged_when_no_witness_vouches_for_3()
+    {
+        // 950505 read with S for the 5s of the birth date: every S is a 5
+        string[] five = ["IDVNM1950077887092195007788<<6", "9S0S0S8F3505056VNM<<<<<<<<<<<2", "TRUONG<<THI<BICH<NGOC<<<<<<<<<"];
+        var asFive = MrzParser.Parse(five);
+        asFive.Value!.DateOfBirth.Should().Be(new DateOnly(1995, 5, 5));
+        asFive.Value.AllCheckDigitsValid.Should().BeTrue();
+
+        // an expiry S that only a 3 would satisfy, on a card whose birthday does not match it: not repaired, flagged
+        string[] unvouched = ["IDVNM1900077882092190007788<<1", "9009095FS010105VNM<<<<<<<<<<<2", "TRUONG<<THI<BICH<NGOC<<<<<<<<<"];
+        var result = MrzParser.Parse(unvouched);
+        result.Checks.Should().Contain(c => c.Name == "mrz.expiryDate" && !c.Passed);
+    }
+
+    [Fact]
     public void The_same_back_read_through_the_scan_reader_with_a_ghost_character_and_an_extra_filler_still_gives_every_field()
     {
         // the page pipeline's crop of the same card: "3S0090" (a ghost S after the 3) and one filler too many, read as K

@@ -173,4 +173,43 @@ public class PrintedFieldExtractorTests
         PrintedFieldExtractor.Extract(null).Checks.Should().ContainSingle(c => !c.Passed);
         PrintedFieldExtractor.Extract(new PageText("", [], 0, 0, 0, 0)).Fields.Should().BeEmpty();
     }
+    [Theory]
+    [InlineData("Số 21 Lê Lợi, Phường Bến Thành,", "Quận 1, TP. Hồ Chí Minh")]
+    [InlineData("So 243 Dien Bien Phu,", "Phuong 15, Quan Binh Thanh")]
+    [InlineData("No 7 Hai Bà Trưng, Hoàn Kiếm", "Hà Nội")]
+    public void A_house_number_opening_an_address_line_is_not_the_card_number(string first, string second)
+    {
+        var reading = PrintedFieldExtractor.Extract(FakeOcrPage.Card("Nơi cư trú / Place of residence:", first, second));
+
+        reading.Checks.Should().BeEmpty();
+        reading.Fields.Should().NotContainKey(FieldNames.IdNumber);
+        reading.Fields[FieldNames.PlaceOfResidence].Value.Should().Be($"{first} {second}".TrimEnd(','));
+    }
+
+    [Fact]
+    public void The_card_number_after_a_one_word_label_is_still_read()
+    {
+        PrintedFieldExtractor.Extract(FakeOcrPage.Card("Số: O79O9OOO1234")).Fields[FieldNames.IdNumber].Value.Should().Be("079090001234");
+        PrintedFieldExtractor.Extract(FakeOcrPage.Card("No.", "079090001234")).Fields[FieldNames.IdNumber].Value.Should().Be("079090001234");
+    }
+
+    [Theory]
+    [InlineData("Họ, chữ đệm, tên người yêu cầu: Lê Thị Ánh Tuyết", "Lê Thị Ánh Tuyết")]
+    [InlineData("Họ, chữ đệm, tên người đi khai: Trần Văn Nam", "Trần Văn Nam")]
+    [InlineData("Họ và tên chủ hộ: NGUYỄN VĂN BÌNH", "NGUYỄN VĂN BÌNH")]
+    [InlineData("Họ và tên / Fuii narne: PHẠM THỊ HOA", "PHẠM THỊ HOA")]
+    public void A_value_never_contains_the_rest_of_its_label(string line, string expected)
+    {
+        PrintedFieldExtractor.Extract(FakeOcrPage.A4(line)).Fields[FieldNames.FullName].Value.Should().Be(expected);
+    }
+
+    [Fact]
+    public void A_labelled_line_of_its_own_ends_the_address_above_it()
+    {
+        var reading = PrintedFieldExtractor.Extract(FakeOcrPage.A4(
+            "Nơi cư trú: Số 47 đường Nguyễn Huệ, phường Bến Nghé, Quận 1",
+            "Giấy tờ tùy thân: Căn cước công dân số 079195007788"));
+
+        reading.Fields[FieldNames.PlaceOfResidence].Value.Should().Be("Số 47 đường Nguyễn Huệ, phường Bến Nghé, Quận 1");
+    }
 }

@@ -81,6 +81,11 @@ public sealed class FlatbedIdScanTests(SharedScanReader shared, ITestOutputHelpe
 
             var mark = id && dob && sex && (name || !scan.ShowsFront) && mrz ? "ok " : "BAD";
             log.WriteLine($"{mark} {scan.Describe()} [{string.Join(", ", page.Pieces.Select(p => p.Orientation))}]: id {a.IdNumber?.Value}/{a.IdNumber?.Source} dob {a.DateOfBirth?.Value} sex {a.Sex?.Value} name \"{a.FullName?.Value}\" ({a.FullName?.Source}){(mrz ? "" : " MRZ!")} expected {c.IdNumber} {c.DateOfBirth:yyyy-MM-dd} {c.Sex} \"{c.FullName}\"");
+            foreach (var failed in dossier.Checks.Where(c => !c.Passed))
+            {
+                log.WriteLine($"    failed check {failed.Name}: {failed.Message}");
+            }
+
             if (mark == "BAD")
             {
                 foreach (var piece in page.Pieces)

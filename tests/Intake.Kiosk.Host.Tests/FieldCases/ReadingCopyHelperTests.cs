@@ -151,7 +151,7 @@ public sealed class ReadingCopyHelperTests(ReadingEngines engines, ITestOutputHe
     private static string Folded(string text) => Intake.Dossiers.Text.VietnameseText.SearchKey(text);
 
     /// <summary>The rows of the n-th line of ink on the page, counted from the top or from the bottom, with a margin.</summary>
-    private static (int Top, int Bottom) RowsOf(byte[] grey, int width, int height, bool fromEnd, int n)
+    internal static (int Top, int Bottom) RowsOf(byte[] grey, int width, int height, bool fromEnd, int n)
     {
         var inked = Enumerable.Range(0, height).Select(y => grey.AsSpan(y * width, width).IndexOfAnyInRange((byte)0, (byte)100) >= 0).ToArray();
         var lines = new List<(int Top, int Bottom)>();
@@ -168,7 +168,7 @@ public sealed class ReadingCopyHelperTests(ReadingEngines engines, ITestOutputHe
     }
 
     /// <summary>Turns a band of the page into light text on a bar of the given darkness.</summary>
-    private static void Bar(byte[] grey, int width, (int Top, int Bottom) rows, int left, int right, int darkness)
+    internal static void Bar(byte[] grey, int width, (int Top, int Bottom) rows, int left, int right, int darkness)
     {
         for (var y = rows.Top; y < rows.Bottom; y++)
             for (var x = left; x < right; x++)

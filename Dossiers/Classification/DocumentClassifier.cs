@@ -103,7 +103,18 @@ public static class DocumentClassifier
     /// Whether the text itself holds an MRZ's lines (3×30, 2×36 or 2×44, check digits aside): a card back read as a whole
     /// page, where the finder missed its outline and no band was read, is still laid out as a card.
     /// </summary>
-    private static bool MrzPrinted(PageText? page) => page is not null && MrzParser.Parse(page.Text).Succeeded;
+    private static bool MrzPrinted(PageText? page)
+    {
+        if (page is null) return false;
+        if (MrzParser.Parse(page.Text).Succeeded) return true;
+        // OCR of a whole page may add or lose a character on an MRZ line ("…067FE2503…"), so the lines need not parse:
+        // two or more lines of a TD1's 30 characters give or take one, all of them MRZ characters with fillers, one
+        // of them starting with an ID card's document code (ICAO 9303 part 5: "I", "A" or "C", then a letter or '<')
+        var lines = page.Text.Split('\n').Select(MrzLineFinder.Clean)
+            .Where(l => l.Length is >= 29 and <= 31 && l.Contains("<<", StringComparison.Ordinal) && l.All(c => c is '<' or (>= 'A' and <= 'Z') or (>= '0' and <= '9')))
+            .ToList();
+        return lines.Count >= 2 && lines.Any(l => l[0] is 'I' or 'A' or 'C' && (char.IsAsciiLetterUpper(l[1]) || l[1] == '<'));
+    }
 
     private static int CardLabels(IReadOnlyList<FoldedToken> tokens) => EnglishCardLabels.Count(label => FuzzyPhrase.Occurs(tokens, label));
 

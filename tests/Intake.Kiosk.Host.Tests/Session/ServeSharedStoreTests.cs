@@ -24,7 +24,9 @@ public sealed class ServeSharedStoreTests : IDisposable
     public async Task The_desk_reads_and_corrects_the_dossier_a_citizen_committed_while_serve_holds_the_store()
     {
         var data = Path.Combine(_folder.FullName, "data");
-        await using var kiosk = await KioskBrowser.StartAsync(data);
+        // the samples named, not "auto": a SANE lookup here would initialise libsane in the test process before the
+        // SANE tests' fixture points it at the test backend (libsane reads its configuration once)
+        await using var kiosk = await KioskBrowser.StartAsync(data, "--scanner", "replay:" + BundledSamples.Folder);
         new StaffDirectory(new StoreOptions(data)).Add(StaffHost.StaffName, StaffRoles.Staff, StaffHost.StaffPin);
         using var citizen = new HttpClient { BaseAddress = new Uri(kiosk.Url), Timeout = TimeSpan.FromMinutes(3) };
         var created = await citizen.PostAsJsonAsync("/api/session", new { procedure = "1.001193" });

@@ -108,11 +108,10 @@ public static class DocumentClassifier
         if (page is null) return false;
         if (MrzParser.Parse(page.Text).Succeeded) return true;
         // OCR of a whole page may add or lose a character on an MRZ line ("…067FE2503…"), so the lines need not parse:
-        // two or more lines of a TD1's 30 characters give or take one, all of them MRZ characters with fillers, one
+        // two or more of the MRZ finder's candidate lines of a TD1's 30 characters give or take one, with fillers, one
         // of them starting with an ID card's document code (ICAO 9303 part 5: "I", "A" or "C", then a letter or '<')
-        var lines = page.Text.Split('\n').Select(MrzLineFinder.Clean)
-            .Where(l => l.Length is >= 29 and <= 31 && l.Contains("<<", StringComparison.Ordinal) && l.All(c => c is '<' or (>= 'A' and <= 'Z') or (>= '0' and <= '9')))
-            .ToList();
+        MrzLineFinder.Find(page.Text.Split('\n'), out var candidates);
+        var lines = candidates.Where(l => l.Length is >= 29 and <= 31 && l.Contains("<<", StringComparison.Ordinal)).ToList();
         return lines.Count >= 2 && lines.Any(l => l[0] is 'I' or 'A' or 'C' && (char.IsAsciiLetterUpper(l[1]) || l[1] == '<'));
     }
 

@@ -63,9 +63,7 @@ public sealed class StaffAuthTests : IAsyncLifetime
 
         await using var restarted = Intake.Kiosk.Host.Api.KioskApp.Build(port: 0, staff: _host.Options);
         await restarted.StartAsync();
-        var address = restarted.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
-            .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First();
-        using var again = new HttpClient(new HttpClientHandler { CookieContainer = jar }) { BaseAddress = new Uri(address) };
+        using var again = new HttpClient(new HttpClientHandler { CookieContainer = jar }) { BaseAddress = Api.LoopbackKioskApp.Address(restarted) };
         var session = await again.GetFromJsonAsync<JsonElement>("/staff/api/session");
         session.GetProperty("name").GetString().Should().Be(StaffHost.StaffName);
     }

@@ -12,7 +12,8 @@ namespace Intake.Imaging.Cleanup;
 public static class DocumentFinder
 {
     private const double CardLongMm = 85.6;
-    private const double MinTrustedDpi = 150;
+    /// <summary>Under this a declared resolution is a camera's or an editor's default (JPEG's 72, a screen's 96), not a scanner's.</summary>
+    public const double MinTrustedDpi = 150;
     private const double MaxTrustedDpi = 1200;
 
     /// <summary>The documents on the scan, largest first, at most <paramref name="maxDocuments"/>.</summary>

@@ -18,14 +18,12 @@ public static class CardsOnThePage
     private const double MinPhotoQuadConfidence = 0.5;
     private const double MaxAspectError = 0.12;
     private const double MaxSizeError = 0.15;
-    // Under this a declared resolution is a camera's or an editor's default (JPEG's 72, a screen's 96), not a scanner's.
-    private const double TrustedDpi = 150;
 
     /// <summary>Cards found, top to bottom; each <see cref="CutCard.Image"/> is the caller's to dispose.</summary>
     public static IReadOnlyList<CutCard> Find(Image page)
     {
         ArgumentNullException.ThrowIfNull(page);
-        var trusted = page.DpiX >= TrustedDpi ? page.DpiX : 0;
+        var trusted = page.DpiX >= DocumentFinder.MinTrustedDpi ? page.DpiX : 0;
         if (IsLoneCard(page, trusted))
         {
             var whole = new FoundDocument(new RotatedBox(page.Width / 2.0, page.Height / 2.0, page.Width, page.Height, 0),

@@ -38,15 +38,24 @@ public sealed class OcrEnginePool : IDisposable
     }
 
     /// <summary>Recognises a page on the calling thread, waiting for a free engine.</summary>
-    public PageText Recognize(Image image, OcrOutputs outputs = OcrOutputs.Text, int pageNumber = 0, CancellationToken cancellationToken = default)
+    public PageText Recognize(Image image, OcrOutputs outputs = OcrOutputs.Text, int pageNumber = 0, CancellationToken cancellationToken = default) =>
+        WithEngine(engine => engine.Recognize(image, outputs, pageNumber), cancellationToken);
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on the calling thread with a free engine (waiting for one), so a page and the second
+    /// looks at its words share the engine whose models are already loaded. The engine is the caller's only until
+    /// <paramref name="work"/> returns.
+    /// </summary>
+    public T WithEngine<T>(Func<TesseractEngine, T> work, CancellationToken cancellationToken = default)
     {
+        ArgumentNullException.ThrowIfNull(work);
         _slots.Wait(cancellationToken);
         try
         {
             var engine = _idle.TryTake(out var idle) ? idle : Create();
             try
             {
-                return engine.Recognize(image, outputs, pageNumber);
+                return work(engine);
             }
             finally
             {

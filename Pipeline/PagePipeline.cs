@@ -239,8 +239,16 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
         if (item.Raw is { } raw) texts.Add((readers.Recognize(raw, options.Outputs, item.Work.Page, token), null));
         foreach (var piece in item.Page?.Pieces ?? [])
         {
-            var read = (piece.Report.Card is null ? readers : cleaner!.Engines.CardReaders).Recognize(piece.ForReading, options.Outputs, item.Work.Page, token);
             var factor = piece.Report.Reading?.Scale.Factor ?? 1;
+            var read = (piece.Report.Card is null ? readers : cleaner!.Engines.CardReaders).WithEngine(engine =>
+            {
+                var first = engine.Recognize(piece.ForReading, options.Outputs, item.Work.Page);
+                // The weak words again from the grey page, by the same engine; a piece read from its clean pixels
+                // (a card, or binarisation off) has nothing else to show it.
+                return piece.Report.ReadBinarised && !ReferenceEquals(piece.ForReading, piece.Clean)
+                    ? WeakWordRereader.Reread(first, piece.Clean, factor, engine)
+                    : first;
+            }, token);
             texts.Add((ReadingCopy.ToPagePixels(read, factor, piece.Clean.Width, piece.Clean.Height), piece));
         }
         item.Stages.Add(watch.Stop("recognise", false));

@@ -10,6 +10,7 @@ internal static partial class TesseractNative
     internal const int OemLstmOnly = 1;
     internal const int OemDefault = 3;
     internal const int PsmAuto = 3;
+    internal const int PsmSingleLine = 7;
     internal const int RilBlock = 0;
     internal const int RilTextLine = 2;
     internal const int RilWord = 3;

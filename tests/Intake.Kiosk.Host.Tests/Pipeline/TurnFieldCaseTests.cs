@@ -21,11 +21,11 @@ public sealed class TurnFieldCaseTests(ITestOutputHelper log) : IDisposable
     public void Dispose() => Directory.Delete(_scratch, recursive: true);
 
     /// <summary>
-    /// Before the fix: deskew 45° at confidence 0.3, CER 100 %. Issue 9 asks for CER ≤ 1 %; measured 1.05 % (9 errors
-    /// in 856 characters). 8 of them no reader avoids here: the page's canvas cuts off the ends of three words
-    /// ("hầu", "được", "tích": 5 errors) and the truth's "…" is printed as three dots (3). The ninth is "phổ" for
-    /// "phố", read so from the binarised reading copy; the tesseract CLI on the grey page reads it right (0.93 %).
-    /// The bound here is the measured figure; the 1 % target waits on the reading copy, not on deskew.
+    /// Before the fix: deskew 45° at confidence 0.3, CER 100 %. Issue 9 asks for CER ≤ 1 %. 8 errors in its 856
+    /// characters no reader avoids here: the page's canvas cuts off the ends of three words ("hầu", "được", "tích": 5
+    /// errors) and the truth's "…" is printed as three dots (3), 0.93 %. A ninth, "phổ" for "phố" read from the
+    /// binarised reading copy at word confidence 0.87 (1.05 %), is put right by the second look at weak words on the
+    /// grey page (<c>WeakWordRereader</c>: "phố" at 0.96), as the tesseract CLI reads the grey page.
     /// </summary>
     [Fact]
     public async Task The_quarter_turned_page_is_read_upright_and_never_deskewed_by_45_degrees()
@@ -36,7 +36,7 @@ public sealed class TurnFieldCaseTests(ITestOutputHelper log) : IDisposable
         var cleanup = page.GetProperty("cleanup");
         cleanup.GetProperty("skew").GetProperty("rotated").GetBoolean().Should().BeFalse("a quarter turn is orientation's, not deskew's");
         cleanup.GetProperty("orientation").GetProperty("degrees").GetInt32().Should().Be(90);
-        cer.Should().BeLessThanOrEqualTo(0.011);
+        cer.Should().BeLessThanOrEqualTo(0.01);
     }
 
     [Fact]

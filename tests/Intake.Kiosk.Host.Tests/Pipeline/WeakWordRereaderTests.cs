@@ -24,8 +24,17 @@ public sealed class WeakWordRereaderTests(SharedPipeline shared) : IClassFixture
     }
 
     [Theory]
+    [InlineData("pho", 0)]
+    [InlineData("phố", 2)]
+    [InlineData("Đường", 4)]
+    [InlineData("rápida", 1)]
+    public void Marks_count_combining_marks_and_the_stroke_of_d(string word, int marks) =>
+        WeakWordRereader.Marks(word).Should().Be(marks);
+
+    [Theory]
     [InlineData("phố", 0.96, true)]    // another mark, clearly surer
-    [InlineData("phố", 0.89, false)]   // not surer by MinGain
+    [InlineData("phố", 0.92, false)]   // not surer by MinGain
+    [InlineData("pho", 0.99, false)]   // fewer marks: binarisation does not add marks for a second look to take away
     [InlineData("phổ", 0.99, false)]   // the same reading
     [InlineData("phở", 0.99, true)]
     [InlineData("phổi", 0.99, false)]  // a letter more: not what binarisation does

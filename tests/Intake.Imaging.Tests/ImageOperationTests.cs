@@ -47,6 +47,17 @@ public sealed class ImageOperationTests
     }
 
     [Fact]
+    public void A_white_border_widens_the_image_on_every_side_and_keeps_its_dpi()
+    {
+        using var page = Phototest();
+        using var padded = page.PadWhite(12);
+        (padded.Width, padded.Height, padded.DpiX).Should().Be((page.Width + 24, page.Height + 24, page.DpiX));
+        padded.UsePixels(p => System.Runtime.InteropServices.Marshal.ReadByte(p.Data)).Should().Be(255);
+        var negative = () => page.PadWhite(-1);
+        negative.Should().Throw<ImagingException>().Where(e => e.Error == ImagingError.Argument);
+    }
+
+    [Fact]
     public void Grey_and_rgb_conversions_keep_size_and_dpi()
     {
         using var source = ImageSource.Open(Corpus.File("passporteye", "passport-td3.png"));

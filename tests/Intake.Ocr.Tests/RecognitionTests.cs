@@ -76,6 +76,27 @@ public sealed class RecognitionTests(SharedEnginePool shared, ITestOutputHelper 
         page.Text.IsNormalized(System.Text.NormalizationForm.FormC).Should().BeTrue();
     }
 
+    /// <summary>
+    /// The second look at one word (the pipeline's weak-word re-read): a word cut from the page is read as one line by
+    /// the engine that read the page, which then reads whole pages as before (its page segmentation mode restored).
+    /// </summary>
+    [Fact]
+    public void A_word_cut_from_the_page_is_read_as_one_line_and_the_engine_then_reads_pages_as_before()
+    {
+        using var source = ImageSource.Open(Corpus.File("tesseract-test", "phototest.tif"));
+        using var image = source.Decode();
+        var page = shared.Pool.Recognize(image);
+        var quick = page.Words.First(w => w.Text == "quick");
+        using var cut = image.Crop(quick.Box);
+        using var padded = cut.PadWhite(10);
+
+        var (line, again) = shared.Pool.WithEngine(engine => (engine.RecognizeLine(padded), engine.Recognize(image)));
+
+        line.Text.Should().Be("quick");
+        line.Confidence.Should().BeGreaterThan(0.8);
+        again.Text.Should().Be(page.Text);
+    }
+
     [Fact]
     public async Task Pages_read_concurrently_give_the_same_text_as_one_by_one()
     {

@@ -8,7 +8,7 @@ using Intake.Pages;
 namespace Intake.Pipeline;
 
 /// <summary>
-/// A second look, on the grey page, at the words the engine doubted on the binarised reading copy (issue 9).
+/// A second look, on the clean page (grey or colour, never binarised), at the words the engine doubted on the binarised reading copy (issue 9).
 /// Binarisation can break or merge a Vietnamese tone mark: the field case quarter-turn read "phổ" for "phố" at word
 /// confidence 0.87 from the copy, while the grey page reads it right at 0.96. Each word under
 /// <see cref="WeakBelow"/> (the weakest first, at most <see cref="MaxWordsPerPage"/>) is cut from the grey page over
@@ -31,8 +31,8 @@ internal static class WeakWordRereader
     public const double MinGain = 0.08;
 
     /// <summary>
-    /// A bound on the cost: each re-read is one small recognition (a few milliseconds), and a noisy page may doubt
-    /// hundreds of words, where a second look at each would double its reading time for little.
+    /// A bound on the cost: each re-read is one small recognition, and a noisy page may doubt hundreds of words,
+    /// where a second look at each would double its reading time for little.
     /// </summary>
     public const int MaxWordsPerPage = 8;
 

@@ -17,8 +17,7 @@ internal static class ReceiptPrinting
             SessionLog.ReceiptNotPrinted(log, receipt.Pdf.Length);
             return;
         }
-        var outcome = printer.Print(new Receipt(receipt.Code, receipt.ProcedureCode ?? "", receipt.IdNumber ?? "", receipt.Time,
-            SessionReceipt.Payload(receipt.Code, receipt.ProcedureCode, receipt.IdNumber, receipt.Time)));
+        var outcome = printer.Print(receipt.Printable);
         if (outcome.Printed) SessionLog.ReceiptPrinted(log, receipt.Code);
         else SessionLog.ReceiptPrintFailed(log, receipt.Code, outcome.Problem ?? "");
     }

@@ -1,3 +1,5 @@
+using Intake.Kiosk.Host.Hardware.Printer;
+
 namespace Intake.Kiosk.Host.Session;
 
 /// <summary>
@@ -8,6 +10,9 @@ internal sealed record SessionReceipt(string Code, string? ProcedureCode, string
 {
     public static string Payload(string code, string? procedureCode, string? idNumber, DateTimeOffset time) =>
         $"{code}|{procedureCode}|{idNumber}|{time.ToString("yyyy-MM-dd'T'HH:mm:sszzz", System.Globalization.CultureInfo.InvariantCulture)}";
+
+    /// <summary>The receipt as the printer and the PDF print it (ID number masked, Vietnam's time).</summary>
+    public Receipt Printable => new(Code, ProcedureCode ?? "", IdNumber ?? "", Time, Payload(Code, ProcedureCode, IdNumber, Time), ProcedureName);
 
     public void Wipe()
     {

@@ -30,18 +30,15 @@ internal static class EscPos
         ArgumentNullException.ThrowIfNull(receipt);
         using var job = new MemoryStream();
         Write(job, Initialize, CodePage1258, AlignCenter, BoldOn, DoubleSize);
-        Line(job, "BIÊN NHẬN HỒ SƠ");
+        Line(job, Receipt.Title);
         Write(job, NormalSize, BoldOff);
-        Line(job, "Intake receipt");
+        Line(job, Receipt.TitleInEnglish);
         Line(job, new string('-', columns));
         Write(job, AlignLeft);
-        Field(job, "Mã hồ sơ / Dossier", receipt.DossierCode, columns);
-        Field(job, "Thủ tục / Procedure", receipt.ProcedureCode, columns);
-        Field(job, "Số CCCD / ID no.", receipt.MaskedIdNumber, columns);
-        Field(job, "Thời gian / Time", receipt.LocalTime, columns);
+        foreach (var (label, value) in receipt.Fields) Field(job, label, value, columns);
         Write(job, AlignCenter);
         Write(job, QrCode(receipt.QrPayload, moduleDots: 6));
-        Line(job, "Quét mã để tra cứu / scan to look up");
+        Line(job, Receipt.LookUp);
         Write(job, FeedAndCut);
         return job.ToArray();
     }
@@ -89,10 +86,17 @@ internal static class EscPos
         return Encoding.GetEncoding(1258, new EncoderReplacementFallback("?"), DecoderFallback.ReplacementFallback);
     }
 
+    /// <summary>Label and value on one line, the value flush right; a value too long for that goes on its own line.</summary>
     private static void Field(Stream job, string label, string value, int columns)
     {
-        var gap = Math.Max(1, columns - label.Length - value.Length);
-        Line(job, label + new string(' ', gap) + value);
+        var gap = columns - label.Length - value.Length;
+        if (gap >= 1)
+        {
+            Line(job, label + new string(' ', gap) + value);
+            return;
+        }
+        Line(job, label);
+        Line(job, value.Length < columns ? new string(' ', columns - value.Length) + value : value);
     }
 
     private static void Line(Stream job, string text)

@@ -1,4 +1,5 @@
 using Intake.Dossiers.Package;
+using Intake.Kiosk.Host.Session;
 using PdfSharp.Drawing;
 using PdfSharp.Pdf;
 using QRCoder;
@@ -6,13 +7,15 @@ using QRCoder;
 namespace Intake.Kiosk.Host.Hardware.Printer;
 
 /// <summary>
-/// The receipt as a one-page PDF (80 mm wide, like the roll), the printer's fallback: the same lines and the same QR
-/// code, in DejaVu Sans (every Vietnamese letter; <see cref="PackageFonts"/>).
+/// The receipt as a one-page PDF the size of an 80 mm × 160 mm piece of roll: the citizen's download on the screen,
+/// and the printer's fallback. The same lines as the roll (<see cref="Receipt.Fields"/>) and the same QR code, in
+/// DejaVu Sans (every Vietnamese letter; <see cref="PackageFonts"/>).
 /// </summary>
 internal static class ReceiptPdf
 {
-    private const double Width = 80 / 25.4 * 72;   // 80 mm in points
-    private const double Height = 140 / 25.4 * 72;
+    private static readonly double Width = XUnit.FromMillimeter(80).Point;
+    private static readonly double Height = XUnit.FromMillimeter(160).Point;
+    private static readonly double QrSide = XUnit.FromMillimeter(40).Point;
 
     /// <summary><c>receipt-&lt;dossier code&gt;.pdf</c>: the code names no person.</summary>
     public static string FileName(Receipt receipt)
@@ -22,49 +25,55 @@ internal static class ReceiptPdf
         return $"receipt-{safe}.pdf";
     }
 
+    /// <summary>Writes the PDF to <paramref name="path"/> through a temporary file, so a reader never sees half of it.</summary>
     public static void Write(Receipt receipt, string path)
+    {
+        var bytes = Render(receipt);
+        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
+        var temporary = path + ".tmp";
+        File.WriteAllBytes(temporary, bytes);
+        File.Move(temporary, path, overwrite: true);
+    }
+
+    /// <summary>The PDF's bytes.</summary>
+    public static byte[] Render(Receipt receipt)
     {
         ArgumentNullException.ThrowIfNull(receipt);
         PackageFonts.EnsureInstalled();
         using var document = new PdfDocument();
-        document.Info.Title = $"Biên nhận hồ sơ {receipt.DossierCode}";
+        document.Info.Title = $"{Receipt.Title} {receipt.DossierCode}";
         var page = document.AddPage();
         page.Width = XUnit.FromPoint(Width);
         page.Height = XUnit.FromPoint(Height);
         using (var graphics = XGraphics.FromPdfPage(page))
         {
-            var title = new XFont(PackageFonts.Sans, 13, XFontStyleEx.Bold);
-            var text = new XFont(PackageFonts.Sans, 8);
-            var y = 24.0;
-            Centered(graphics, "BIÊN NHẬN HỒ SƠ", title, ref y, 18);
-            Centered(graphics, "Intake receipt", text, ref y, 16);
-            foreach (var (label, value) in new[]
+            var title = new XFont(PackageFonts.Sans, 11, XFontStyleEx.Bold);
+            var body = new XFont(PackageFonts.Sans, 8.5, XFontStyleEx.Regular);
+            var strong = new XFont(PackageFonts.Sans, 10, XFontStyleEx.Bold);
+            var y = 14.0;
+            void Line(string text, XFont font, double step)
             {
-                ("Mã hồ sơ / Dossier", receipt.DossierCode),
-                ("Thủ tục / Procedure", receipt.ProcedureCode),
-                ("Số CCCD / ID no.", receipt.MaskedIdNumber),
-                ("Thời gian / Time", receipt.LocalTime),
-            })
-            {
-                graphics.DrawString(label, text, XBrushes.Black, 12, y);
-                graphics.DrawString(value, text, XBrushes.Black, new XRect(0, y - 8, Width - 12, 10), XStringFormats.TopRight);
-                y += 13;
+                graphics.DrawString(text, font, XBrushes.Black, new XRect(8, y, Width - 16, step), XStringFormats.TopCenter);
+                y += step;
             }
-            const double size = 120;
-            DrawQr(graphics, receipt.QrPayload, (Width - size) / 2, y + 4, size);
-            y += size + 18;
-            Centered(graphics, "Quét mã để tra cứu / scan to look up", text, ref y, 12);
-        }
-        Directory.CreateDirectory(Path.GetDirectoryName(Path.GetFullPath(path))!);
-        var temporary = path + ".tmp";
-        document.Save(temporary);
-        File.Move(temporary, path, overwrite: true);
-    }
 
-    private static void Centered(XGraphics graphics, string line, XFont font, ref double y, double advance)
-    {
-        graphics.DrawString(line, font, XBrushes.Black, new XRect(0, y - font.Size, Width, font.Size + 2), XStringFormats.TopCenter);
-        y += advance;
+            Line(Receipt.Title, title, 15);
+            Line(Receipt.TitleInEnglish, body, 16);
+            foreach (var (label, value) in receipt.Fields)
+            {
+                Line(label, body, 13);
+                Line(value, strong, 18);
+            }
+            DrawQr(graphics, receipt.QrPayload, (Width - QrSide) / 2, y + 2, QrSide);
+            y += QrSide + 10;
+            Line(Receipt.LookUp, body, 12);
+            Line(CitizenTexts.Get("receipt.note", CitizenTexts.Vietnamese), body, 12);
+            Line(CitizenTexts.Get("receipt.note", CitizenTexts.English), body, 12);
+        }
+
+        using var output = new MemoryStream();
+        document.Save(output);
+        return output.ToArray();
     }
 
     /// <summary>The QR code (error correction M, as on the roll) drawn as vector squares: sharp at any zoom or printer.</summary>

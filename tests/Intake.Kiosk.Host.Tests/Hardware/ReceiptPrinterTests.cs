@@ -63,8 +63,24 @@ public sealed class ReceiptPrinterTests : IDisposable
         outcome.Problem.Should().StartWith("Không thấy máy in / no printer at");
         outcome.PdfPath.Should().Be(Path.Combine(_folder, "receipts", "receipt-K01-261129-0007.pdf"));
         var text = ExternalTool.Run("pdftotext", "-layout", outcome.PdfPath!, "-");
-        text.Should().Contain("BIÊN NHẬN HỒ SƠ").And.Contain("K01-261129-0007").And.Contain("1.001193").And.Contain("********4567")
+        text.Should().Contain("PHIẾU TIẾP NHẬN HỒ SƠ").And.Contain("K01-261129-0007").And.Contain("1.001193").And.Contain("********4567")
             .And.Contain("29/11/2026 09:05").And.NotContain("001203004567");
+    }
+
+    [Fact]
+    public void The_citizens_download_is_the_same_pdf_with_the_procedures_name_and_a_qr_code_that_scans()
+    {
+        var receipt = new Intake.Kiosk.Host.Session.SessionReceipt("K01-261129-0008", "1.001193", "Đăng ký khai sinh", "001203004567",
+            new DateTimeOffset(2026, 11, 29, 2, 5, 0, TimeSpan.Zero), [], []);
+        var pdf = Path.Combine(_folder, "download.pdf");
+        File.WriteAllBytes(pdf, ReceiptPdf.Render(receipt.Printable));
+
+        var text = ExternalTool.Run("pdftotext", "-layout", pdf, "-");
+        text.Should().Contain("PHIẾU TIẾP NHẬN HỒ SƠ").And.Contain("Dossier receipt").And.Contain("1.001193 Đăng ký khai sinh")
+            .And.Contain("********4567").And.NotContain("001203004567");
+        ExternalTool.Run("pdftoppm", "-r", "300", "-png", "-singlefile", pdf, Path.Combine(_folder, "download"));
+        ExternalTool.Run("zbarimg", "-q", "--raw", Path.Combine(_folder, "download.png")).Trim()
+            .Should().Be("K01-261129-0008|1.001193|001203004567|2026-11-29T02:05:00+00:00", "the QR code carries the lookup payload");
     }
 
     private static int IndexOf(byte[] haystack, byte[] needle) => haystack.AsSpan().IndexOf(needle);

@@ -22,12 +22,14 @@ public sealed class MrzBandReader(ZoneReader zones)
     public const double BandFraction = 0.42;
 
     /// <summary>
-    /// Tesseract's reading of OCR-B at the ICAO size (about 30 px a character at 300 dpi) turns on the sampling grid:
+    /// Tesseract's reading of OCR-B at the ICAO size (characters about 28 px tall at 300 dpi) turns on the sampling grid:
     /// on field case mrz-ocrb the same band read at 1.0 gives "3S" for "3" and "S0090D" for "300909" in line 2, at 0.9
     /// or 0.6 it reads every character, and which scale reads cleanly moves with a tenth of a degree or half a pixel
     /// of the card's cut (OpenCV 4.6 and 4.13 cut the same card that differently). So a band whose reading fails a
-    /// check is read again at these scales, the first tried being the one that read most often on the generated
-    /// OCR-B backs. Shrinking only: enlarged OCR-B at 2× read worse at every cut tried.
+    /// check is read again at these scales, in this order. On 48 generated OCR-B backs (MrzOcrbBandTests) 13 readings
+    /// came from them (0.75: 4, 0.6: 8, 0.9: 1): the 5 whose first looks failed a check digit, and 8 whose check
+    /// digits held but whose name check did not; every check digit held on 48 backs instead of 43, none wrong.
+    /// Shrinking only: the field case enlarged 1.5× or 2× read worse than as scanned.
     /// </summary>
     public static readonly IReadOnlyList<double> SecondLookScales = [0.75, 0.6, 0.9];
 

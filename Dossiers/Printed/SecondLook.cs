@@ -35,7 +35,8 @@ public static class SecondLook
     /// <summary>
     /// The ID numbers' zones (12-digit personal number, 9-digit old number) on a card front: where the first reading
     /// put the value after its label ("Số / No.:", "Số định danh cá nhân"), to be read again with digits only, because
-    /// the bold print after the label is where the general model reads B for 8 and ( for a leading 0.
+    /// the bold print after the label is where the general model reads B for 8 and ( for a leading 0; where the first
+    /// reading saw nothing after a label standing alone, the zone under it (<see cref="PrintedFieldReading.Missing"/>).
     /// </summary>
     /// <remarks>
     /// Unless <paramref name="nameFromCode"/> (a QR code on the card gave the name exactly), the name's line too, read
@@ -64,6 +65,16 @@ public static class SecondLook
                 if (right > x && bottom > y)
                 {
                     requests.Add(new ZoneRequest(name, new PixelRect(x, y, right - x, bottom - y), Digits));
+                }
+            }
+            else if (printed.Missing.TryGetValue(name, out var under))
+            {
+                // nothing read where the number stands: the zone under its label, as it is
+                var right = Math.Min(page.Width, under.Right);
+                var bottom = Math.Min(page.Height, under.Bottom);
+                if (right > under.X && bottom > under.Y)
+                {
+                    requests.Add(new ZoneRequest(name, new PixelRect(under.X, under.Y, right - under.X, bottom - under.Y), Digits));
                 }
             }
         }

@@ -26,6 +26,7 @@ public sealed class PageEngines : IDisposable
         _zones = new ZoneReader(ZoneOptions.Mrz with { Workers = Readers.Workers });
         Cards = new CardOrienter(new MrzBandReader(_zones), Orientation);
         Digits = new ZoneReader(new ZoneOptions { Languages = "eng", Alphabet = SecondLook.Digits, PageSegMode = SingleLine, Workers = Readers.Workers });
+        Names = new ZoneReader(new ZoneOptions { Languages = DossierLanguages, Alphabet = SecondLook.NameCapitals, PageSegMode = SingleLine, Workers = Readers.Workers });
     }
 
     // Tesseract's page segmentation mode for one line of text.
@@ -57,6 +58,9 @@ public sealed class PageEngines : IDisposable
     /// <summary>One line read with digits only: the second look at a card's ID number (<see cref="SecondLook"/>).</summary>
     public ZoneReader Digits { get; }
 
+    /// <summary>One line read in Vietnamese capitals: the second look at a card's name (<see cref="SecondLook"/>).</summary>
+    public ZoneReader Names { get; }
+
     public int Workers => Readers.Workers;
 
     /// <summary>Loads every reading engine now, in parallel, rather than on each worker's first page.</summary>
@@ -67,6 +71,7 @@ public sealed class PageEngines : IDisposable
         Orientation.Dispose();
         _zones.Dispose();
         Digits.Dispose();
+        Names.Dispose();
         if (_cardReaders.IsValueCreated && !ReferenceEquals(_cardReaders.Value, Readers)) _cardReaders.Value.Dispose();
         Readers.Dispose();
     }

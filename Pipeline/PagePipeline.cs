@@ -5,7 +5,7 @@ using Intake.Dossiers.Printed;
 using Intake.Imaging;
 using Intake.Imaging.Cleanup;
 using Intake.Ocr;
-
+using Intake.Pipeline.Cards;
 using Intake.Pipeline.Reports;
 
 namespace Intake.Pipeline;
@@ -257,7 +257,7 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
         var pieces = texts.Select(t => new PieceReading(t.Text, t.Piece?.Report,
             options.KeepCleanImages && t.Piece is { } kept ? kept.Clean.Encode(".png") : null)
         {
-            SecondLooks = t.Piece is { Report.Card: not null } card ? LookAgain(card.Clean, t.Text, token) : [],
+            SecondLooks = t.Piece is { Report.Card: { } onCard } card ? LookAgain(card.Clean, onCard, t.Text, token) : [],
             ReadingProblem = t.Piece?.Report is { Reading: { } copy } report && copy.Judged(report.Blank.IsBlank)
                 && ReadingResolution.Judge(copy.Scale, t.Text.MeanConfidence) is { Poor: true } poor
                 ? poor.Message
@@ -278,15 +278,20 @@ public sealed class PagePipeline(OcrEnginePool readers, PageCleaner? cleaner, Pa
         return new PageReading([piece], null, item.Stages) { FromTextLayer = true };
     }
 
-    /// <summary>Reads again, with the field's own alphabet, the zones of a card the domain asks about.</summary>
-    private List<ZoneAnswer> LookAgain(Image card, PageText text, CancellationToken token)
+    /// <summary>
+    /// Reads again, with the field's own alphabet, the zones of a card the domain asks about; the name only when no QR
+    /// code on the card gave it.
+    /// </summary>
+    private List<ZoneAnswer> LookAgain(Image card, CardReport report, PageText text, CancellationToken token)
     {
         var answers = new List<ZoneAnswer>();
-        foreach (var request in SecondLook.Wanted(text))
+        foreach (var request in SecondLook.Wanted(text, nameFromCode: report.QrPayload is not null))
         {
             using var zone = card.Crop(request.Box);
-            var read = cleaner!.Engines.Digits.Read(zone, token);
-            answers.Add(new ZoneAnswer(request.Field, string.Concat(read.Lines).Replace(" ", string.Empty, StringComparison.Ordinal), read.MeanConfidence));
+            var digits = request.Alphabet == SecondLook.Digits;
+            var read = (digits ? cleaner!.Engines.Digits : cleaner!.Engines.Names).Read(zone, token);
+            var answer = digits ? string.Concat(read.Lines).Replace(" ", string.Empty, StringComparison.Ordinal) : string.Join(' ', read.Lines);
+            answers.Add(new ZoneAnswer(request.Field, answer, read.MeanConfidence));
         }
         return answers;
     }

@@ -3,6 +3,7 @@ using Intake.Dossiers.Merging;
 using Intake.Dossiers.Mrz;
 using Intake.Dossiers.Printed;
 using Intake.Dossiers.Qr;
+using Intake.Dossiers.Text;
 
 namespace Intake.Dossiers.Assembly;
 
@@ -87,6 +88,17 @@ internal static class PieceInterpreter
             var cleaned = PrintedValueCleaner.Clean(answer.Field, answer.Text);
             if (cleaned.Value is null || cleaned.Repaired)
             {
+                continue;
+            }
+
+            if (answer.Field == FieldNames.FullName)
+            {
+                // the name's line read alone: believed only where it gives back marks the card's reading lost
+                if (printed.TryGetValue(answer.Field, out var whole) && ToneMarks.OnlyAdds(whole.Value, cleaned.Value))
+                {
+                    fields[answer.Field] = whole with { Value = cleaned.Value, Confidence = Math.Min(whole.Confidence, SecondLookAloneCap), Alternatives = [whole.Value] };
+                }
+
                 continue;
             }
 

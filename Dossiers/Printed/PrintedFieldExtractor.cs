@@ -26,6 +26,7 @@ public static class PrintedFieldExtractor
         var fields = new Dictionary<string, Field>(StringComparer.Ordinal);
         var checks = new List<Check>();
         var unread = new Dictionary<string, PixelRect>(StringComparer.Ordinal);
+        var missing = new Dictionary<string, PixelRect>(StringComparer.Ordinal);
         var votes = new Dictionary<CardGeneration, int>();
         for (var i = 0; i < lines.Count; i++)
         {
@@ -56,6 +57,10 @@ public static class PrintedFieldExtractor
                     {
                         unread.TryAdd(hit.Label.Field, where);
                     }
+                    else if (pieces.Count == 0 && UnderLabel(lines, i, hit) is { } under)
+                    {
+                        missing.TryAdd(hit.Label.Field, under);
+                    }
 
                     continue;
                 }
@@ -75,7 +80,7 @@ public static class PrintedFieldExtractor
             checks.Add(NoText());
         }
 
-        return new PrintedFieldReading(Generation(votes), fields, checks) { Unread = unread };
+        return new PrintedFieldReading(Generation(votes), fields, checks) { Unread = unread, Missing = missing };
     }
 
     /// <summary>Where the value of hit k of line i lies: the rest of its line, else the next line; addresses may run on.</summary>
@@ -164,6 +169,36 @@ public static class PrintedFieldExtractor
             && colon + 1 < end && text[(colon + 1)..end].Any(char.IsLetterOrDigit)
             ? colon
             : -1;
+    }
+
+    // A value under its label is looked for down to this many label heights below it.
+    private const double MissingLabelHeights = 3;
+
+    /// <summary>
+    /// The zone under label <paramref name="hit"/> of line <paramref name="i"/>, as wide as the label, from its foot down
+    /// to the next line read below it (at most <see cref="MissingLabelHeights"/> label heights); null when the label has
+    /// no box or no line fits there.
+    /// </summary>
+    private static PixelRect? UnderLabel(IReadOnlyList<OcrLine> lines, int i, LabelHit hit)
+    {
+        var line = lines[i];
+        var (start, end) = (line.Tokens[hit.FirstToken].Start, line.Tokens[hit.EndToken - 1].End);
+        if (Union(line.Words.Where(w => w.Start < end && w.End > start).Select(w => w.Word.Box)) is not { } label)
+        {
+            return null;
+        }
+
+        var top = label.Bottom;
+        var bottom = label.Bottom + (int)Math.Ceiling(label.Height * MissingLabelHeights);
+        foreach (var other in lines)
+        {
+            if (Union(other.Words.Select(w => w.Word.Box)) is { } box && box.Y >= top && box.Y < bottom && box.X < label.Right && box.Right > label.X)
+            {
+                bottom = box.Y;
+            }
+        }
+
+        return bottom - top >= label.Height ? new PixelRect(label.X, top, label.Width, bottom - top) : null;
     }
 
     private static PixelRect? Union(IEnumerable<PixelRect> boxes)

@@ -13,4 +13,11 @@ public sealed record PrintedFieldReading(
     IReadOnlyList<Check> Checks)
 {
     public IReadOnlyDictionary<string, PixelRect> Unread { get; init; } = new Dictionary<string, PixelRect>();
+
+    /// <summary>
+    /// Where the value of a label standing alone on its line should lie when the reading saw nothing under it (the bold
+    /// number under a 2024 card's label, dropped whole by the engine's layout analysis): the zone itself, in the
+    /// page's pixels, from the label's foot to the next line read below.
+    /// </summary>
+    public IReadOnlyDictionary<string, PixelRect> Missing { get; init; } = new Dictionary<string, PixelRect>();
 }

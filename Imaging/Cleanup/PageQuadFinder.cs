@@ -24,11 +24,24 @@ public static class PageQuadFinder
         ArgumentNullException.ThrowIfNull(quad);
         PagePoint[] corners = [quad.TopLeft, quad.TopRight, quad.BottomRight, quad.BottomLeft];
         if (corners.Any(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y))) throw new ImagingException(ImagingError.Argument, "corner is not a number");
-        var src = corners.Select(c => new Point2f((float)c.X, (float)c.Y)).ToArray();
-        static double Length(Point2f a, Point2f b) => Math.Sqrt(((double)a.X - b.X) * ((double)a.X - b.X) + ((double)a.Y - b.Y) * ((double)a.Y - b.Y));
+        static double Length(PagePoint a, PagePoint b) => Math.Sqrt(((a.X - b.X) * (a.X - b.X)) + ((a.Y - b.Y) * (a.Y - b.Y)));
         // The longer of each pair of opposite sides: the side nearer the camera is the less foreshortened.
-        var width = CleanupSteps.Round(Math.Max(Length(src[0], src[1]), Length(src[3], src[2])));
-        var height = CleanupSteps.Round(Math.Max(Length(src[0], src[3]), Length(src[1], src[2])));
+        var width = CleanupSteps.Round(Math.Max(Length(corners[0], corners[1]), Length(corners[3], corners[2])));
+        var height = CleanupSteps.Round(Math.Max(Length(corners[0], corners[3]), Length(corners[1], corners[2])));
+        return Warp(photo, quad, width, height);
+    }
+
+    /// <summary>
+    /// The quad warped to an upright <paramref name="width"/> × <paramref name="height"/> rectangle: for an object
+    /// whose proportions are known (an ID-1 card), what foreshortening squeezed is given back.
+    /// </summary>
+    public static Image Warp(Image photo, PageQuad quad, int width, int height)
+    {
+        ArgumentNullException.ThrowIfNull(photo);
+        ArgumentNullException.ThrowIfNull(quad);
+        PagePoint[] corners = [quad.TopLeft, quad.TopRight, quad.BottomRight, quad.BottomLeft];
+        if (corners.Any(c => !double.IsFinite(c.X) || !double.IsFinite(c.Y))) throw new ImagingException(ImagingError.Argument, "corner is not a number");
+        var src = corners.Select(c => new Point2f((float)c.X, (float)c.Y)).ToArray();
         if (width < 2 || height < 2 || (double)width * height > 4e8) throw new ImagingException(ImagingError.Argument, "degenerate quad");
         Point2f[] dst = [new(0, 0), new(width - 1, 0), new(width - 1, height - 1), new(0, height - 1)];
         return ImagingFailure.Guard(() =>

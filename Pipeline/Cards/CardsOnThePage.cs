@@ -18,6 +18,9 @@ public static class CardsOnThePage
     private const double MinPhotoQuadConfidence = 0.5;
     private const double MaxAspectError = 0.12;
     private const double MaxSizeError = 0.15;
+    // How far off the card's normal a phone may be held: one way across, the outline then looks up to 1/cos 35° = 1.22
+    // times shorter than the card is, so its proportions lie anywhere from 1.30 to 1.94 instead of 1.586.
+    private const double MaxSlantDegrees = 35;
 
     /// <summary>Cards found, top to bottom; each <see cref="CutCard.Image"/> is the caller's to dispose.</summary>
     public static IReadOnlyList<CutCard> Find(Image page)
@@ -32,8 +35,8 @@ public static class CardsOnThePage
         }
 
         // a photo (no resolution worth believing): the card's own outline, warped flat, before any blob on the glass
-        var photographed = trusted > 0 ? null : PhotographedCard(page);
-        if (photographed is not null)
+        var quad = trusted > 0 ? null : PageQuadFinder.Find(page);
+        if (quad is not null && PhotographedCard(page, quad, slantedToo: false) is { } photographed)
         {
             return [photographed];
         }
@@ -51,7 +54,14 @@ public static class CardsOnThePage
             }
         }
 
-        return trusted > 0 && PhotographedCard(page) is { } onTable ? [onTable] : [];
+        if (trusted > 0)
+        {
+            return PhotographedCard(page, PageQuadFinder.Find(page), slantedToo: false) is { } onTable ? [onTable] : [];
+        }
+
+        // Last, a photographed outline whose proportions only foreshortening keeps from the ID-1 shape: tried as a
+        // card that its QR code or MRZ must confirm, since a sheet of paper seen at an angle can look as long.
+        return PhotographedCard(page, quad!, slantedToo: true) is { } slanted ? [slanted] : [];
     }
 
     /// <summary>
@@ -81,11 +91,13 @@ public static class CardsOnThePage
 
     /// <summary>
     /// A card photographed on a table (perspective, uneven light, the table around it): the quad of its outline, when
-    /// it is sure and has the ID-1 shape, warped flat and landscape.
+    /// it is sure and has the ID-1 shape, warped flat and landscape. With <paramref name="slantedToo"/>, an outline
+    /// whose proportions a phone held up to <see cref="MaxSlantDegrees"/> off the card's normal could give is returned
+    /// too, warped to the ID-1 proportions (what foreshortening squeezed is given back), as a card its codes must
+    /// confirm (<see cref="CutCard.ByOutline"/> false).
     /// </summary>
-    private static CutCard? PhotographedCard(Image page)
+    private static CutCard? PhotographedCard(Image page, PageQuad quad, bool slantedToo)
     {
-        var quad = PageQuadFinder.Find(page);
         if (quad.Confidence < MinPhotoQuadConfidence)
         {
             return null;
@@ -94,13 +106,16 @@ public static class CardsOnThePage
         var across = Math.Max(Distance(quad.TopLeft, quad.TopRight), Distance(quad.BottomLeft, quad.BottomRight));
         var down = Math.Max(Distance(quad.TopLeft, quad.BottomLeft), Distance(quad.TopRight, quad.BottomRight));
         var aspect = Math.Max(across, down) / Math.Max(1, Math.Min(across, down));
-        if (Math.Abs(aspect - Id1Card.Aspect) > MaxAspectError || across * down > 0.9 * page.Width * page.Height)
+        var squeeze = Math.Cos(MaxSlantDegrees * Math.PI / 180);
+        var cardShaped = Math.Abs(aspect - Id1Card.Aspect) <= MaxAspectError;
+        var slanted = aspect >= Id1Card.Aspect * squeeze && aspect <= Id1Card.Aspect / squeeze;
+        if (!(cardShaped || (slantedToo && slanted)) || across * down > 0.9 * page.Width * page.Height)
         {
             return null;
         }
 
-        var warped = PageQuadFinder.Warp(page, quad);
         var turned = across >= down ? 0 : 90;
+        var warped = cardShaped ? PageQuadFinder.Warp(page, quad) : ToCardShape(page, quad, across, down);
         if (turned != 0)
         {
             using var sideways = warped;
@@ -113,7 +128,15 @@ public static class CardsOnThePage
         var bounds = new PixelRect(left, top, (int)Math.Ceiling(corners.Max(c => c.X)) - left, (int)Math.Ceiling(corners.Max(c => c.Y)) - top);
         var degrees = Math.Atan2(-(quad.TopRight.Y - quad.TopLeft.Y), quad.TopRight.X - quad.TopLeft.X) * 180 / Math.PI;
         var region = new RotatedBox(corners.Average(c => c.X), corners.Average(c => c.Y), Math.Max(across, down), Math.Min(across, down), degrees - turned);
-        return new CutCard(WithCardResolution(warped), new FoundDocument(region, bounds, DocumentKind.Card, quad.Confidence), ByOutline: true);
+        return new CutCard(WithCardResolution(warped), new FoundDocument(region, bounds, DocumentKind.Card, quad.Confidence), ByOutline: cardShaped);
+    }
+
+    /// <summary>A slanted card's quad warped to the ID-1 proportions, which foreshortening squeezed.</summary>
+    private static Image ToCardShape(Image page, PageQuad quad, double across, double down)
+    {
+        var longSide = (int)Math.Round(Math.Max(across, down));
+        var shortSide = (int)Math.Round(longSide / Id1Card.Aspect);
+        return across >= down ? PageQuadFinder.Warp(page, quad, longSide, shortSide) : PageQuadFinder.Warp(page, quad, shortSide, longSide);
     }
 
     /// <summary>The card's own size gives its resolution, whatever the file's header claims; takes ownership.</summary>
@@ -133,6 +156,7 @@ public static class CardsOnThePage
 /// One card cut out of its page: the flat landscape image (the caller's to dispose) and where it lay.
 /// <paramref name="ByOutline"/>: its outline alone proves a card (the ID-1 size measured at a resolution worth believing,
 /// or a card-shaped quad photographed against its background). Otherwise only its proportions say so (a block of
-/// text on a page whose header says 72 dpi can have them too), and it is a card once a QR code or an MRZ is read on it.
+/// text on a page whose header says 72 dpi can have them too, a sheet of paper photographed at a slant those of a card
+/// seen so), and it is a card once a QR code or an MRZ is read on it.
 /// </summary>
 public sealed record CutCard(Image Image, FoundDocument Document, bool ByOutline);

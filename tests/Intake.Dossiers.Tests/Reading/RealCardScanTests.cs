@@ -18,16 +18,17 @@ namespace Intake.Dossiers.Tests.Reading;
 /// or more that is wrong. Set INTAKE_REALCARD_SEEDS=f3,p7 to look at a few scans again (f flatbed, p photo), and
 /// INTAKE_REALCARD_DUMP=folder to keep the captures (JPEG, and PNG to look at).
 /// </summary>
-// Red on purpose until the reading code catches up (issue 9, point 3): at main a9d3a55 every flatbed core field is
-// exact; it fails on phone photos of 2021 backs (the MRZ band not found after the perspective warp, or read with the
-// signer's name above it as a fourth line) and on 2024 fronts, which carry no QR and are read by OCR alone (a lost
-// diacritic in the name). The fixture follows the real card; the fix belongs to the reader.
+// Measured on branch realcard (2026-11-29): id, birth date and sex 40/40 (flatbed 28/28, photos 12/12), names 28/28,
+// both cards found on 11/11 two-card pages, 0 confidently wrong. What it took: a photographed outline that
+// foreshortening keeps from the ID-1 shape is tried as a card its MRZ or QR confirms (CardsOnThePage); an MRZ whose
+// check digits fail is read again at 200 dpi (CardOrienter); the name of a card with no QR is read again, its line
+// alone, and believed where it gives back lost tone marks (SecondLook, ToneMarks).
 public sealed class RealCardScanTests(SharedScanReader shared, ITestOutputHelper log) : IClassFixture<SharedScanReader>
 {
     private const int FlatbedScans = 28;
     private const int PhotoScans = 12;
 
-    [Fact(Skip = "Issue 9 not met yet on this family (main, 2026-11-29): id 38/40, birth date and sex 39/40 (flatbed 28/28, photos 10-11/12), names 27/28, 0 confidently wrong; a photo whose card outline the quad finder misses, a photographed front whose QR is lost after the warp, 2024 fronts losing a tone mark. Run it with --filter to measure; the reader must catch up, the fixture follows the real card.")]
+    [Fact]
     public void Forty_real_layout_scans_and_photos_read_to_the_acceptance_rates()
     {
         var plan = Plan();

@@ -18,10 +18,11 @@ namespace Intake.Dossiers.Tests.Reading;
 /// or more that is wrong. Set INTAKE_REALCARD_SEEDS=f3,p7 to look at a few scans again (f flatbed, p photo), and
 /// INTAKE_REALCARD_DUMP=folder to keep the captures (JPEG, and PNG to look at).
 /// </summary>
-// Measured on branch realcard (2026-11-29): id, birth date and sex 40/40 (flatbed 28/28, photos 12/12), names 28/28,
-// both cards found on 11/11 two-card pages, 0 confidently wrong. What it took: a photographed outline that
-// foreshortening keeps from the ID-1 shape is tried as a card its MRZ or QR confirms (CardsOnThePage); an MRZ whose
-// check digits fail is read again at 200 dpi (CardOrienter); the name of a card with no QR is read again, its line
+// Measured on main (2026-11-29): id, birth date and sex 40/40 (flatbed 28/28, photos 12/12), names 28/28, both cards
+// found on 11/11 two-card pages, 0 confidently wrong. What it took: a photographed outline that foreshortening keeps
+// from the ID-1 shape is tried as a card its MRZ or QR confirms (CardsOnThePage); an MRZ band whose check digits fail
+// is read again at other scales, 200 dpi among them, keeping the look with the fewest failed check digits
+// (MrzBandReader); the name of a card with no QR is read again, its line
 // alone, and believed where it gives back lost tone marks (SecondLook, ToneMarks).
 public sealed class RealCardScanTests(SharedScanReader shared, ITestOutputHelper log) : IClassFixture<SharedScanReader>
 {

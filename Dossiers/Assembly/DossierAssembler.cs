@@ -8,10 +8,15 @@ namespace Intake.Dossiers.Assembly;
 /// documents (an unrecognised full page right after a page document is that document's next page); the applicant is
 /// merged from the documents about the applicant (ID cards, CT07 — not a child's birth certificate or a form), every
 /// disagreement and rule violation becomes a failed check, low-confidence fields a review check, and the procedure's
-/// checklist is ticked. Bad input never throws: it becomes a failed check.
+/// checklist is ticked. Bad input never throws: it becomes a failed check. Corrections made before the dossier is first
+/// committed (the citizen's, at the kiosk's review) take part in the merge as manual values, so every check runs again
+/// against them, and are kept as the dossier's corrections (its audit log).
 /// </summary>
 public static class DossierAssembler
 {
+    /// <summary>How a check names the corrections' source: "MANUAL (correction)".</summary>
+    private const string CorrectionSource = "correction";
+
     private static readonly HashSet<string> AboutTheApplicant = new(StringComparer.Ordinal)
     {
         DocumentTypes.Cccd2021Front, DocumentTypes.Cccd2021Back, DocumentTypes.Cccd2024Front, DocumentTypes.Cccd2024Back,
@@ -30,7 +35,8 @@ public static class DossierAssembler
         DateTimeOffset scannedAt,
         string? procedureCode,
         IReadOnlyList<DossierPage> pages,
-        IReadOnlyList<RecognisedPiece> pieces)
+        IReadOnlyList<RecognisedPiece> pieces,
+        IReadOnlyList<Correction>? corrections = null)
     {
         ArgumentNullException.ThrowIfNull(pages);
         ArgumentNullException.ThrowIfNull(pieces);
@@ -65,7 +71,7 @@ public static class DossierAssembler
             .Where(g => AboutTheApplicant.Contains(readings[g[0]].Classification.Type))
             .SelectMany(g => g.SelectMany(i => readings[i].Sources))
             .ToArray();
-        var merge = ApplicantMerger.Merge(applicantSources);
+        var merge = ApplicantMerger.Merge([.. applicantSources, .. ManualSource(corrections)]);
         checks.AddRange(merge.Checks);
         foreach (var name in merge.NeedsReview)
         {
@@ -88,8 +94,21 @@ public static class DossierAssembler
             Pages = pages,
             Checks = checks,
             Checklist = procedure?.ChecklistFor(documents) ?? [],
+            Corrections = corrections ?? [],
         };
         return new DossierAssembly(dossier, documentPieces);
+    }
+
+    /// <summary>
+    /// The corrections as one more source for the merge (not a document of the dossier): manual, certain, placed on
+    /// no page. The merger prefers a manual value and keeps the values read from the documents as its alternatives.
+    /// </summary>
+    private static Document[] ManualSource(IReadOnlyList<Correction>? corrections)
+    {
+        if (corrections is not { Count: > 0 }) return [];
+        var fields = new Dictionary<string, Field>(StringComparer.Ordinal);
+        foreach (var correction in corrections) fields[correction.FieldName] = new Field(correction.NewValue, 1.0, FieldSource.Manual);
+        return [new Document(CorrectionSource, 1.0, [], fields)];
     }
 
     /// <summary>Pieces in scan order; an "other" full page following a multi-page document's page continues it.</summary>

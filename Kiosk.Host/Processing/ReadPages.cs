@@ -52,16 +52,19 @@ internal sealed record ReadPages(
         return new ReadPages(pictures, dossierPages, pieces, layers, blankChecks);
     }
 
-    /// <summary>The dossier these pages make under <paramref name="code"/>, blank-page checks included.</summary>
-    public DossierAssembly Assemble(DossierCode code, string operatorName, DateTimeOffset scannedAt, string? procedureCode)
+    /// <summary>
+    /// The dossier these pages make under <paramref name="code"/>, blank-page checks included; <paramref name="corrections"/>
+    /// (the citizen's, before the first commit) override what was read and are kept as the dossier's audit log.
+    /// </summary>
+    public DossierAssembly Assemble(DossierCode code, string operatorName, DateTimeOffset scannedAt, string? procedureCode, IReadOnlyList<Correction>? corrections = null)
     {
-        var assembly = DossierAssembler.Assemble(code, operatorName, scannedAt, procedureCode, Pages, Pieces);
+        var assembly = DossierAssembler.Assemble(code, operatorName, scannedAt, procedureCode, Pages, Pieces, corrections);
         return assembly with { Dossier = assembly.Dossier with { Checks = [.. assembly.Dossier.Checks, .. BlankChecks] } };
     }
 
     /// <summary>The package the store keeps: dossier.json, the PDFs, built for the code the store hands out.</summary>
-    public DossierPackage Package(DossierCode code, string operatorName, DateTimeOffset scannedAt, string? procedureCode) =>
-        DossierPackageWriter.Build(Assemble(code, operatorName, scannedAt, procedureCode), Pictures, Layers);
+    public DossierPackage Package(DossierCode code, string operatorName, DateTimeOffset scannedAt, string? procedureCode, IReadOnlyList<Correction>? corrections = null) =>
+        DossierPackageWriter.Build(Assemble(code, operatorName, scannedAt, procedureCode, corrections), Pictures, Layers);
 
     /// <summary>The scanned pages as the store keeps them beside the package.</summary>
     public PackageFile[] Images => Pictures.Select(p => new PackageFile($"page-{p.PageIndex + 1:D3}.jpg", p.Encoded)).ToArray();

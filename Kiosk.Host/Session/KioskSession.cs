@@ -32,6 +32,7 @@ internal sealed class KioskSession : IDisposable
     private int _pending;
     private long _lastActivity = Stopwatch.GetTimestamp();
     private SessionReview? _review;
+    private readonly Dictionary<string, Correction> _corrections = new(StringComparer.Ordinal);
     private Dossier? _committed;
     private IReadOnlyList<ChecklistItem> _checklist = [];
 
@@ -157,6 +158,33 @@ internal sealed class KioskSession : IDisposable
     }
 
     /// <summary>
+    /// The citizen sets one shown field by hand on the review screen (<see cref="CitizenFieldRules"/>): the value becomes
+    /// a manual one, certain, with what was read kept as its alternative; the dossier is assembled again so every check
+    /// runs against it, and the correction goes into the dossier's audit log when it is committed. Correcting a field
+    /// again replaces the earlier correction (the old value stays what the documents said). Returns the new review.
+    /// </summary>
+    /// <exception cref="ArgumentException">A field that is not shown, or a value it cannot hold (message Vietnamese / English).</exception>
+    /// <exception cref="InvalidOperationException">No review yet, pages still being read, or already committed.</exception>
+    public SessionReview Correct(string fieldName, string? typed)
+    {
+        var value = CitizenFieldRules.Accept(fieldName, typed);
+        lock (_gate)
+        {
+            ThrowIfEnded();
+            if (_committed is not null) throw new InvalidOperationException("Hồ sơ đã nộp / the dossier has been submitted");
+            if (_pending > 0 || _review is null) throw new InvalidOperationException("Chưa xem lại hồ sơ / the dossier has not been reviewed");
+            var read = _corrections.TryGetValue(fieldName, out var earlier) ? earlier.OldValue : _review.Dossier.Applicant.Get(fieldName)?.Value;
+            _corrections[fieldName] = new Correction(fieldName, read, value, CitizenOperator, DateTimeOffset.Now, CitizenReason);
+            return _review = Preview()!;
+        }
+    }
+
+    /// <summary>Who a citizen's correction names in the audit log: the citizen, not the kiosk's operator.</summary>
+    public const string CitizenOperator = "công dân / citizen";
+
+    private const string CitizenReason = "công dân sửa khi xem lại tại ki-ốt / corrected by the citizen at the kiosk's review";
+
+    /// <summary>
     /// Commits the dossier to the store and its outbox (the store numbers it in the same transaction), makes the
     /// receipt, and wipes the pages: from here on only the store holds them.
     /// </summary>
@@ -175,7 +203,7 @@ internal sealed class KioskSession : IDisposable
                 DossierPackage? package = null;
                 store.Commit(_options.KioskCode, DateOnly.FromDateTime(scannedAt.DateTime), code =>
                 {
-                    package = read.Package(code, _options.OperatorName, scannedAt, ProcedureCode);
+                    package = read.Package(code, _options.OperatorName, scannedAt, ProcedureCode, [.. _corrections.Values]);
                     return new DossierCommit(package, read.Images);
                 });
                 // kept so a receipt that fails to render is made again, never the dossier committed twice
@@ -241,6 +269,7 @@ internal sealed class KioskSession : IDisposable
             foreach (var page in _pages) page.Wipe();
             Receipt?.Wipe();
             _review = null;
+            _corrections.Clear();
             _committed = null;
             foreach (var listener in _listeners)
             {
@@ -319,7 +348,7 @@ internal sealed class KioskSession : IDisposable
         var read = _pages.Where(p => p.Reading is not null && p.Picture is not null).ToArray();
         if (read.Length == 0) return null;
         var pages = ReadPages.From(read.Select(p => (p.Reading!, p.Picture!)).ToArray());
-        var assembly = pages.Assemble(new DossierCode(_options.KioskCode, DateOnly.FromDateTime(StartedAt.DateTime), 1), _options.OperatorName, StartedAt, ProcedureCode);
+        var assembly = pages.Assemble(new DossierCode(_options.KioskCode, DateOnly.FromDateTime(StartedAt.DateTime), 1), _options.OperatorName, StartedAt, ProcedureCode, [.. _corrections.Values]);
         return new SessionReview(assembly.Dossier, pages, read.Select(p => p.Number).ToArray());
     }
 

@@ -117,19 +117,16 @@ internal static class SessionEndpoints
             await WithAsync(sessions, id, async s =>
             {
                 var review = await s.ReviewAsync(token).ConfigureAwait(false);
-                var procedure = s.ProcedureCode is { } code ? ProcedureCatalog.Default.Find(code).Value : null;
-                return Results.Json(new
-                {
-                    procedure = procedure is null ? null : new { procedure.Code, procedure.Name },
-                    checklist = review.Dossier.Checklist,
-                    documents = review.Dossier.Documents.Select(d => new { d.Type, pages = d.PageIndexes.Select(i => review.PageNumbers[i]) }),
-                    fields = review.Fields().Select(f => new
-                    {
-                        f.Name, f.Value, f.Confidence, f.Source, f.Unsure, f.Conflicting, f.Alternatives,
-                        crop = f.HasCrop && (f.Unsure || f.Conflicting) ? $"/api/session/{s.Id}/fields/{f.Name}/crop" : null,
-                    }),
-                }, Json);
+                return Results.Json(Describe(s, review), Json);
             }).ConfigureAwait(false));
+        // the citizen corrects one field before confirming; the answer is the review again, every check run anew
+        api.MapPost("/{id}/fields/{name}", (string id, string name, CorrectionRequest? request, CitizenSessions sessions, ILogger<CitizenSessions> log) =>
+            With(sessions, id, s =>
+            {
+                var review = s.Correct(name, request?.Value);
+                SessionLog.FieldCorrected(log, name);
+                return Results.Json(Describe(s, review), Json);
+            }));
         api.MapGet("/{id}/fields/{name}/crop", (string id, string name, CitizenSessions sessions) =>
             With(sessions, id, s => s.FieldCrop(name) is { } jpeg ? Results.File(jpeg, "image/jpeg") : Results.NotFound()));
         api.MapPost("/{id}/confirm", (string id, CitizenSessions sessions, DossierStore store, ReceiptPrinter printer, ILogger<CitizenSessions> log) => With(sessions, id, s =>
@@ -151,6 +148,26 @@ internal static class SessionEndpoints
 
     /// <summary>The body of POST /api/session and /procedure.</summary>
     internal sealed record StartRequest(string? Procedure);
+
+    /// <summary>The body of POST /api/session/{id}/fields/{name}: the value as the citizen typed it.</summary>
+    internal sealed record CorrectionRequest(string? Value);
+
+    /// <summary>The review screen's content: the checklist, the documents and the shown fields (docs/api.md).</summary>
+    private static object Describe(KioskSession session, SessionReview review)
+    {
+        var procedure = session.ProcedureCode is { } code ? ProcedureCatalog.Default.Find(code).Value : null;
+        return new
+        {
+            procedure = procedure is null ? null : new { procedure.Code, procedure.Name },
+            checklist = review.Dossier.Checklist,
+            documents = review.Dossier.Documents.Select(d => new { d.Type, pages = d.PageIndexes.Select(i => review.PageNumbers[i]) }),
+            fields = review.Fields().Select(f => new
+            {
+                f.Name, f.Value, f.Confidence, f.Source, f.Unsure, f.Conflicting, f.Corrected, f.Alternatives,
+                crop = f.HasCrop && (f.Unsure || f.Conflicting || f.Corrected) ? $"/api/session/{session.Id}/fields/{f.Name}/crop" : null,
+            }),
+        };
+    }
 
     private static object Describe(KioskSession session, SessionOptions options)
     {

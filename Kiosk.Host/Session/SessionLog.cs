@@ -18,6 +18,10 @@ internal static partial class SessionLog
     [LoggerMessage(EventId = 1305, Level = LogLevel.Information, Message = "receipt of {Code} printed")]
     public static partial void ReceiptPrinted(ILogger log, string code);
 
+    // the field's name only: neither the value read nor the one typed
+    [LoggerMessage(EventId = 1307, Level = LogLevel.Information, Message = "the citizen corrected {Field} at review")]
+    public static partial void FieldCorrected(ILogger log, string field);
+
     // the problem names the device and the OS error, never the applicant
     [LoggerMessage(EventId = 1306, Level = LogLevel.Warning, Message = "receipt of {Code} not printed: {Problem}")]
     public static partial void ReceiptPrintFailed(ILogger log, string code, string problem);

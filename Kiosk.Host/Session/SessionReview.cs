@@ -24,14 +24,19 @@ internal sealed record SessionReview(Dossier Dossier, ReadPages Pages, IReadOnly
         return index < 0 ? [] : Dossier.Documents.Where(d => d.Regions.Any(r => r.PageIndex == index)).Select(d => d.Type).Distinct().ToArray();
     }
 
-    /// <summary>Each shown field that was read: value, how sure, whether sources disagree, and whether a crop is served.</summary>
+    /// <summary>
+    /// Each shown field that was read: value, how sure, whether sources disagree, whether the citizen corrected it, and
+    /// whether a crop is served. A corrected field is no longer flagged: the citizen has looked at it and set it (the
+    /// checks that still disagree with it stay in the dossier for the desk).
+    /// </summary>
     public IReadOnlyList<ReviewField> Fields() =>
         Shown.Select(name => (name, field: Dossier.Applicant.Get(name))).Where(f => f.field is not null).Select(f =>
         {
+            var corrected = f.field!.Source == FieldSource.Manual;
             var failed = Dossier.Checks.Where(c => !c.Passed).Select(c => c.Name).ToArray();
-            var conflicting = failed.Any(n => n == $"merge.{f.name}" || n.StartsWith($"merge.{f.name}.", StringComparison.Ordinal));
-            var unsure = conflicting || f.field!.Confidence < SureConfidence || failed.Contains($"review.{f.name}");
-            return new ReviewField(f.name, f.field!.Value, f.field.Confidence, f.field.Source.ToString().ToLowerInvariant(), unsure, conflicting, f.field.Alternatives, SourceRegion(f.name) is not null);
+            var conflicting = !corrected && failed.Any(n => n == $"merge.{f.name}" || n.StartsWith($"merge.{f.name}.", StringComparison.Ordinal));
+            var unsure = !corrected && (conflicting || f.field.Confidence < SureConfidence || failed.Contains($"review.{f.name}"));
+            return new ReviewField(f.name, f.field.Value, f.field.Confidence, f.field.Source.ToString().ToLowerInvariant(), unsure, conflicting, corrected, f.field.Alternatives, SourceRegion(f.name) is not null);
         }).ToArray();
 
     /// <summary>The session page number and region (null: the whole page) of the document the field was read from.</summary>
@@ -52,4 +57,4 @@ internal sealed record SessionReview(Dossier Dossier, ReadPages Pages, IReadOnly
 }
 
 /// <summary>One field on the review screen. Unsure and conflicting fields are highlighted with their crop.</summary>
-internal sealed record ReviewField(string Name, string Value, double Confidence, string Source, bool Unsure, bool Conflicting, IReadOnlyList<string> Alternatives, bool HasCrop);
+internal sealed record ReviewField(string Name, string Value, double Confidence, string Source, bool Unsure, bool Conflicting, bool Corrected, IReadOnlyList<string> Alternatives, bool HasCrop);

@@ -195,19 +195,20 @@
     fields.replaceChildren();
     for (const field of result.fields) {
       const box = document.createElement('div');
-      box.className = field.unsure || field.conflicting ? 'field unsure' : 'field';
+      box.className = field.unsure || field.conflicting ? 'field unsure' : field.corrected ? 'field corrected' : 'field';
       box.dataset.field = field.name;
       const term = document.createElement('p');
       term.className = 'term';
+      term.id = `term-${field.name}`;
       term.textContent = t(`field.${field.name}`);
       const value = document.createElement('p');
       value.className = 'value';
       value.textContent = field.name === 'sex' ? t(`sex.${field.value}`) : displayValue(field.value);
       box.append(term, value);
-      if (field.unsure || field.conflicting) {
+      if (field.unsure || field.conflicting || field.corrected) {
         const badge = document.createElement('p');
         badge.className = 'badge';
-        badge.textContent = t(field.conflicting ? 'review.conflicting' : 'review.unsure');
+        badge.textContent = t(field.conflicting ? 'review.conflicting' : field.unsure ? 'review.unsure' : 'review.corrected');
         box.append(badge);
       }
       if (field.crop) {
@@ -216,11 +217,108 @@
         crop.alt = `${t('review.crop')} ${t(`field.${field.name}`)}`;
         box.append(crop);
       }
+      const edit = document.createElement('button');
+      edit.type = 'button';
+      edit.className = 'secondary edit';
+      edit.textContent = t('review.edit');
+      edit.setAttribute('aria-label', `${t('review.edit')}: ${t(`field.${field.name}`)}`);
+      edit.addEventListener('click', () => startEditing(box, field));
+      box.append(edit);
       fields.append(box);
     }
     const missing = result.checklist.filter(item => !item.present).map(item => t(`doc.${item.documentType}`));
     $('missing').hidden = missing.length === 0;
     $('missing').textContent = missing.length ? `${t('review.missing')}: ${missing.join(', ')}` : '';
+  }
+
+  // ---- the citizen corrects a field: one at a time, in place, with the keyboard the value needs
+  const inputModes = { idNumber: 'numeric', dateOfBirth: 'numeric' };
+
+  function startEditing(box, field) {
+    for (const other of document.querySelectorAll('#fields .editor')) other.remove();
+    for (const button of document.querySelectorAll('#fields .edit')) button.hidden = false;
+    box.querySelector('.edit').hidden = true;
+    const editor = document.createElement('div');
+    editor.className = 'editor';
+    const hint = document.createElement('p');
+    hint.className = 'hint';
+    hint.id = `hint-${field.name}`;
+    hint.textContent = t(`review.hint.${['idNumber', 'dateOfBirth', 'sex'].includes(field.name) ? field.name : 'text'}`);
+    let input;
+    if (field.name === 'sex') {
+      input = document.createElement('select');
+      for (const sex of ['M', 'F']) {
+        const option = document.createElement('option');
+        option.value = sex;
+        option.textContent = t(`sex.${sex}`);
+        option.selected = field.value === sex;
+        input.append(option);
+      }
+    } else {
+      input = document.createElement('input');
+      input.type = 'text';
+      input.value = displayValue(field.value);
+      input.autocomplete = 'off';
+      input.spellcheck = false;
+      input.inputMode = inputModes[field.name] ?? 'text';
+      if (field.name === 'idNumber') input.maxLength = 12;
+      if (field.name === 'dateOfBirth') input.maxLength = 10;
+    }
+    input.id = `edit-${field.name}`;
+    input.className = 'edit-value';
+    input.setAttribute('aria-labelledby', `term-${field.name}`);
+    input.setAttribute('aria-describedby', hint.id);
+    const problem = document.createElement('p');
+    problem.className = 'problem';
+    problem.setAttribute('role', 'alert');
+    problem.hidden = true;
+    const save = document.createElement('button');
+    save.type = 'button';
+    save.className = 'primary save';
+    save.textContent = t('review.save');
+    const keep = document.createElement('button');
+    keep.type = 'button';
+    keep.className = 'secondary keep';
+    keep.textContent = t('review.keep');
+    const buttons = document.createElement('div');
+    buttons.className = 'editor-actions';
+    buttons.append(save, keep);
+    editor.append(input, hint, problem, buttons);
+    box.append(editor);
+    $('confirm').disabled = true;
+    const stop = () => { editor.remove(); box.querySelector('.edit').hidden = false; $('confirm').disabled = false; box.querySelector('.edit').focus(); };
+    keep.addEventListener('click', stop);
+    save.addEventListener('click', () => saveField(field.name, input, problem, save));
+    input.addEventListener('keydown', event => {
+      if (event.key === 'Enter') saveField(field.name, input, problem, save);
+      if (event.key === 'Escape') stop();
+    });
+    input.focus();
+  }
+
+  // a refused value stays in the box with the reason under it, so nothing typed is lost
+  async function saveField(name, input, problem, save) {
+    save.disabled = true;
+    try {
+      const response = await fetch(`/api/session/${session.id}/fields/${name}`, {
+        method: 'POST', cache: 'no-store', headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify({ value: input.value.normalize('NFC') }),
+      });
+      const answer = await response.json().catch(() => ({}));
+      if (!response.ok) {
+        problem.textContent = answer.error || t('error.generic');
+        problem.hidden = false;
+        input.setAttribute('aria-invalid', 'true');
+        input.focus();
+        return;
+      }
+      lastReview = answer;
+      renderReview(answer);
+      $('confirm').disabled = false;
+      document.querySelector(`#fields .field[data-field="${name}"] .edit`)?.focus();
+    } finally {
+      save.disabled = false;
+    }
   }
 
   async function confirm() {

@@ -2,7 +2,10 @@ using System.Net;
 using System.Net.Http.Json;
 using System.Text.Json;
 using FluentAssertions;
+using Intake.Dossiers;
+using Intake.Dossiers.Package;
 using Intake.Kiosk.Host.Session;
+using Intake.Sync.Store;
 using Intake.Kiosk.Host.Tests.Browser;
 using Xunit;
 
@@ -10,7 +13,8 @@ namespace Intake.Kiosk.Host.Tests.Session;
 
 /// <summary>
 /// The session API without a browser (docs/api.md): the procedure search, one session per kiosk, every text in both
-/// languages, the spoken prompts (espeak-ng's Vietnamese voice), and nothing of a session behind its id once wiped.
+/// languages, the spoken prompts (espeak-ng's Vietnamese voice), nothing of a session behind its id once wiped, and
+/// the citizen's corrections at review (refused in Vietnamese and English when the field cannot hold the value).
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class SessionApiTests : IDisposable
@@ -94,6 +98,87 @@ public sealed class SessionApiTests : IDisposable
     }
 
     [Fact]
+    public async Task The_citizen_corrects_fields_at_review_and_the_stored_dossier_carries_them_with_the_checks_run_again()
+    {
+        var data = Path.Combine(_folder.FullName, "data");
+        var citizen = BundledSamples.Citizen;
+        // a tone mark fixed, and a date of birth a year off the ID number's, so its rule fails again
+        var corrected = citizen.FullName[..^1] + "ạ";
+        var birth = citizen.DateOfBirth.AddYears(1);
+        string code;
+        await using (var kiosk = await KioskBrowser.StartAsync(data, "--scanner", "replay:" + BundledSamples.Folder, "--kiosk", "K14"))
+        {
+            using var http = new HttpClient { BaseAddress = new Uri(kiosk.Url), Timeout = TimeSpan.FromMinutes(3) };
+            var created = await http.PostAsJsonAsync("/api/session", new { procedure = "1.001193" });
+            var id = JsonDocument.Parse(await created.Content.ReadAsStringAsync()).RootElement.GetProperty("id").GetString();
+            (await http.PostAsync($"/api/session/{id}/fields/fullName", JsonContent.Create(new { value = "X" }))).StatusCode
+                .Should().Be(HttpStatusCode.Conflict, "there is nothing to correct before the review");
+            (await http.PostAsync($"/api/session/{id}/scan", null)).EnsureSuccessStatusCode();
+            var read = Field(await Review(http, $"/api/session/{id}/review"), FieldNames.FullName);
+            read.GetProperty("value").GetString().Should().Be(citizen.FullName);
+
+            // refused, each with its reason in Vietnamese then English; what was read stays as it was
+            foreach (var (field, value, vietnamese) in new[]
+            {
+                (FieldNames.IdNumber, "05630082852", "12 chữ số"), (FieldNames.IdNumber, "0563OO828520", "12 chữ số"),
+                (FieldNames.DateOfBirth, "31/02/2000", "ngày có thật"), (FieldNames.DateOfBirth, "01/01/2999", "tương lai"),
+                (FieldNames.Sex, "X", "Nam hoặc Nữ"), (FieldNames.FullName, "L1 Mai Hà", "chữ cái"), (FieldNames.FullName, "  ", "nhập giá trị"),
+                (FieldNames.IssueDate, "01/01/2020", "Không sửa được"),
+            })
+            {
+                var refused = await http.PostAsync($"/api/session/{id}/fields/{field}", JsonContent.Create(new { value }));
+                refused.StatusCode.Should().Be(HttpStatusCode.BadRequest, $"{field} = {value}");
+                var error = JsonDocument.Parse(await refused.Content.ReadAsStringAsync()).RootElement.GetProperty("error").GetString()!;
+                error.Should().Contain(vietnamese).And.Contain(" / ");
+                error.Split(" / ")[1].Should().MatchRegex("^[\x20-\x7E]+$", "the English half follows the Vietnamese");
+            }
+            Field(await Review(http, $"/api/session/{id}/review"), FieldNames.FullName).GetProperty("value").GetString().Should().Be(citizen.FullName);
+
+            // the name typed decomposed (NFD) as some keyboards send it; the date as Vietnamese papers write it
+            var answer = await http.PostAsync($"/api/session/{id}/fields/fullName", JsonContent.Create(new { value = corrected.Normalize(System.Text.NormalizationForm.FormD) }));
+            answer.StatusCode.Should().Be(HttpStatusCode.OK);
+            var name = Field(JsonDocument.Parse(await answer.Content.ReadAsStringAsync()).RootElement, FieldNames.FullName);
+            name.GetProperty("value").GetString().Should().Be(corrected).And.Match(v => v.IsNormalized());
+            name.GetProperty("source").GetString().Should().Be("manual");
+            name.GetProperty("confidence").GetDouble().Should().Be(1);
+            name.GetProperty("corrected").GetBoolean().Should().BeTrue();
+            name.GetProperty("unsure").GetBoolean().Should().BeFalse();
+            name.GetProperty("alternatives").EnumerateArray().Select(a => a.GetString()).Should().Contain(citizen.FullName, "the value read is kept");
+            (await http.PostAsync($"/api/session/{id}/fields/dateOfBirth", JsonContent.Create(new { value = birth.ToString("dd/MM/yyyy", System.Globalization.CultureInfo.InvariantCulture) }))).StatusCode.Should().Be(HttpStatusCode.OK);
+            var dob = Field(await Review(http, $"/api/session/{id}/review"), FieldNames.DateOfBirth);
+            dob.GetProperty("value").GetString().Should().Be(birth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+
+            var receipt = await http.PostAsync($"/api/session/{id}/confirm", null);
+            receipt.EnsureSuccessStatusCode();
+            code = JsonDocument.Parse(await receipt.Content.ReadAsStringAsync()).RootElement.GetProperty("code").GetString()!;
+            (await http.PostAsync($"/api/session/{id}/fields/fullName", JsonContent.Create(new { value = citizen.FullName }))).StatusCode
+                .Should().Be(HttpStatusCode.Conflict, "a submitted dossier is corrected at the desk, not by the session");
+            (await http.DeleteAsync($"/api/session/{id}?reason=finished")).StatusCode.Should().Be(HttpStatusCode.NoContent);
+            (await kiosk.StopServiceAsync()).Should().Be(0, kiosk.ServeError.ToString());
+            // the log names the field, never a value
+            var log = kiosk.ServeOutput.ToString() + kiosk.ServeError;
+            log.Should().Contain("corrected fullName").And.NotContain(corrected).And.NotContain(citizen.FullName).And.NotContain(citizen.IdNumber);
+        }
+
+        using var store = DossierStore.Open(new StoreOptions(data));
+        var dossier = DossierJsonReader.Read(store.ReadJson(code)).Dossier;
+        dossier.Version.Should().Be(1, "corrected before the first commit");
+        var fullName = dossier.Applicant.Get(FieldNames.FullName)!;
+        fullName.Value.Should().Be(corrected);
+        fullName.Source.Should().Be(FieldSource.Manual);
+        fullName.Confidence.Should().Be(1);
+        fullName.Alternatives.Should().Contain(citizen.FullName);
+        dossier.Corrections.Select(c => (c.FieldName, c.OldValue, c.NewValue, c.Operator)).Should().BeEquivalentTo(new[]
+        {
+            (FieldNames.FullName, (string?)citizen.FullName, corrected, KioskSession.CitizenOperator),
+            (FieldNames.DateOfBirth, (string?)citizen.DateOfBirth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), birth.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture), KioskSession.CitizenOperator),
+        });
+        // the checks ran again against the corrections: the card disagrees with the name typed, the ID number with the new birth year
+        dossier.Checks.Should().Contain(c => c.Name == "merge.fullName" && !c.Passed && c.Message.Contains("MANUAL (correction)"));
+        dossier.Checks.Should().Contain(c => c.Name == "idNumber.birthYear" && !c.Passed);
+    }
+
+    [Fact]
     public async Task A_prompt_is_spoken_with_the_Vietnamese_voice()
     {
         await using var kiosk = await KioskBrowser.StartAsync(Path.Combine(_folder.FullName, "data"), "--scanner", "replay:" + BundledSamples.Folder);
@@ -107,4 +192,9 @@ public sealed class SessionApiTests : IDisposable
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
+
+    private static async Task<JsonElement> Review(HttpClient http, string path) => JsonDocument.Parse(await http.GetStringAsync(path)).RootElement;
+
+    private static JsonElement Field(JsonElement review, string name) =>
+        review.GetProperty("fields").EnumerateArray().Single(f => f.GetProperty("name").GetString() == name);
 }

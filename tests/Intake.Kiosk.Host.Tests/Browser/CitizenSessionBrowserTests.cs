@@ -13,7 +13,8 @@ namespace Intake.Kiosk.Host.Tests.Browser;
 /// bundled samples: a citizen picks 1.001193 by typing "khai sinh", scans the ID card front and back and the two form
 /// pages, sees the checklist ticked, confirms, and gets a receipt whose QR code decodes to the dossier's code; the
 /// dossier is in the store. Every screen passes axe-core and fits 1920×1080 and 1080×1920 without scrolling; the next
-/// session shows nothing of the first (DOM, storage, the served images). An idle session is wiped.
+/// session shows nothing of the first (DOM, storage, the served images). On the review the citizen corrects a field
+/// (a refused value first), and the stored dossier carries the correction. An idle session is wiped.
 /// </summary>
 [Collection(BrowserTestGroup.Name)]
 public sealed class CitizenSessionBrowserTests(ITestOutputHelper log) : IDisposable
@@ -64,6 +65,28 @@ public sealed class CitizenSessionBrowserTests(ITestOutputHelper log) : IDisposa
             await CheckScreen(page, "3-review");
             imageUrls = [.. imageUrls, .. await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#fields img')].map(i => i.src)")];
 
+            // the citizen fixes a tone mark in the name: a refused value stays in the box with its reason, then it is saved
+            var name = page.Locator("#fields .field[data-field='fullName']");
+            await name.Locator("button.edit").ClickAsync();
+            var input = page.Locator("#edit-fullName");
+            (await input.InputValueAsync()).Should().Be(BundledSamples.Citizen.FullName);
+            (await page.Locator("#confirm").IsDisabledAsync()).Should().BeTrue("confirming waits for the field being edited");
+            (await page.Locator("#edit-idNumber").CountAsync()).Should().Be(0, "one field is edited at a time");
+            await input.FillAsync("Lý 1");
+            await name.Locator("button.save").ClickAsync();
+            await name.Locator(".problem:not([hidden])").WaitForAsync();
+            (await name.Locator(".problem").TextContentAsync()).Should().Contain("chữ cái").And.Contain(" / ");
+            (await input.InputValueAsync()).Should().Be("Lý 1", "nothing typed is lost");
+            await CheckScreen(page, "3b-review-edit");
+            await input.FillAsync(CorrectedName.Normalize(System.Text.NormalizationForm.FormD));
+            await name.Locator("button.save").ClickAsync();
+            await page.Locator("#fields .field.corrected[data-field='fullName']").WaitForAsync();
+            (await page.Locator("#fields .field[data-field='fullName'] .value").TextContentAsync()).Should().Be(CorrectedName);
+            (await page.Locator("#fields .field[data-field='fullName'] .badge").TextContentAsync()).Should().Be("Bạn đã sửa");
+            (await page.Locator("#confirm").IsEnabledAsync()).Should().BeTrue();
+            await CheckScreen(page, "3c-review-corrected");
+            imageUrls = [.. imageUrls, .. await page.EvaluateAsync<string[]>("() => [...document.querySelectorAll('#fields img')].map(i => i.src)")];
+
             await page.Locator("#confirm").ClickAsync();
             await page.WaitForFunctionAsync("() => document.getElementById('receipt-code').textContent.length > 0 && document.getElementById('qr').complete");
             code = (await page.Locator("#receipt-code").TextContentAsync())!;
@@ -86,7 +109,7 @@ public sealed class CitizenSessionBrowserTests(ITestOutputHelper log) : IDisposa
             (await page.Locator("#scan-procedure").TextContentAsync()).Should().StartWith("1.000894");
             // the page as the screen has it, less the axe-core scripts this test injected
             var html = await page.EvaluateAsync<string>("() => { const copy = document.documentElement.cloneNode(true); copy.querySelectorAll('script:not([src])').forEach(s => s.remove()); return copy.outerHTML; }");
-            foreach (var trace in new[] { code, BundledSamples.Citizen.IdNumber, BundledSamples.Citizen.FullName, BundledSamples.Citizen.FullName.ToUpperInvariant(), "/pages/", "/receipt/" })
+            foreach (var trace in new[] { code, BundledSamples.Citizen.IdNumber, BundledSamples.Citizen.FullName, BundledSamples.Citizen.FullName.ToUpperInvariant(), CorrectedName, "/pages/", "/receipt/", "/fields/" })
                 html.Should().NotContain(trace);
             (await page.EvaluateAsync<int>("() => localStorage.length + sessionStorage.length")).Should().Be(0);
             (await page.EvaluateAsync<int>("async () => (await caches.keys()).length")).Should().Be(0);
@@ -104,7 +127,17 @@ public sealed class CitizenSessionBrowserTests(ITestOutputHelper log) : IDisposa
         var stored = store.Find(code);
         stored.Should().NotBeNull();
         System.Text.Encoding.UTF8.GetString(store.ReadJson(code)).Should().Contain("\"1.001193\"").And.Contain(BundledSamples.Citizen.IdNumber);
+        // the citizen's correction: the value, certain, the reading kept beside it, and the audit entry naming the citizen
+        var dossier = Intake.Dossiers.Package.DossierJsonReader.Read(store.ReadJson(code)).Dossier;
+        var fullName = dossier.Applicant.Get(Intake.Dossiers.FieldNames.FullName)!;
+        (fullName.Value, fullName.Source, fullName.Confidence).Should().Be((CorrectedName, Intake.Dossiers.FieldSource.Manual, 1.0));
+        fullName.Alternatives.Should().Contain(BundledSamples.Citizen.FullName);
+        dossier.Corrections.Should().ContainSingle().Which.Should().Match<Intake.Dossiers.Correction>(c =>
+            c.FieldName == "fullName" && c.OldValue == BundledSamples.Citizen.FullName && c.NewValue == CorrectedName && c.Operator == Intake.Kiosk.Host.Session.KioskSession.CitizenOperator);
     }
+
+    /// <summary>The bundled citizen's name with its last tone mark changed, as a citizen fixing a misread would type it.</summary>
+    private static string CorrectedName => BundledSamples.Citizen.FullName[..^1] + "ạ";
 
     [Fact]
     public async Task An_idle_session_counts_down_then_is_wiped_from_the_screen_the_service_and_the_disk()

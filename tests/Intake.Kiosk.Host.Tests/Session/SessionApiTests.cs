@@ -132,6 +132,9 @@ public sealed class SessionApiTests : IDisposable
                 error.Should().Contain(vietnamese).And.Contain(" / ");
                 error.Split(" / ")[1].Should().MatchRegex("^[\x20-\x7E]+$", "the English half follows the Vietnamese");
             }
+            // a form another origin's page could send without a CORS preflight is not JSON: refused before the session sees it
+            (await http.PostAsync($"/api/session/{id}/fields/fullName", new StringContent("{\"value\":\"Lý Mai Hạ\"}", System.Text.Encoding.UTF8, "text/plain"))).StatusCode
+                .Should().Be(HttpStatusCode.UnsupportedMediaType);
             Field(await Review(http, $"/api/session/{id}/review"), FieldNames.FullName).GetProperty("value").GetString().Should().Be(citizen.FullName);
 
             // the name typed decomposed (NFD) as some keyboards send it; the date as Vietnamese papers write it

@@ -174,15 +174,15 @@ internal sealed class KioskSession : IDisposable
             if (_committed is not null) throw new InvalidOperationException("Hồ sơ đã nộp / the dossier has been submitted");
             if (_pending > 0 || _review is null) throw new InvalidOperationException("Chưa xem lại hồ sơ / the dossier has not been reviewed");
             var read = _corrections.TryGetValue(fieldName, out var earlier) ? earlier.OldValue : _review.Dossier.Applicant.Get(fieldName)?.Value;
-            _corrections[fieldName] = new Correction(fieldName, read, value, CitizenOperator, DateTimeOffset.Now, CitizenReason);
+            // as at the desk: setting the value that was read is the citizen vouching for it, and the log says so
+            var reason = read == value ? "công dân xác nhận khi xem lại / confirmed by the citizen at review" : "công dân sửa khi xem lại / corrected by the citizen at review";
+            _corrections[fieldName] = new Correction(fieldName, read, value, CitizenOperator, DateTimeOffset.Now, reason);
             return _review = Preview()!;
         }
     }
 
     /// <summary>Who a citizen's correction names in the audit log: the citizen, not the kiosk's operator.</summary>
     public const string CitizenOperator = "công dân / citizen";
-
-    private const string CitizenReason = "công dân sửa khi xem lại tại ki-ốt / corrected by the citizen at the kiosk's review";
 
     /// <summary>
     /// Commits the dossier to the store and its outbox (the store numbers it in the same transaction), makes the

@@ -19,8 +19,7 @@ internal static partial class ReadingCopy
     /// <summary>The reading copy of <paramref name="clean"/> and what was done to make it; <paramref name="clean"/> itself when nothing was (and not binarised), else a copy the caller disposes.</summary>
     public static (Image Copy, ReadingCopyReport Report) Make(Image clean, bool binarise)
     {
-        var measured = !(clean.DpiY >= MeasuredBelowDpi);
-        var scale = measured ? Believed(ReadingResolution.Measure(clean), clean) : new ReadingScale(0, 0, 1);
+        var scale = ReadingResolution.ForReadingCopy(clean);
         var enlarged = scale.Enlarges ? clean.Scale(scale.Factor) : null;
         Image? inverted = null;
         try
@@ -36,7 +35,7 @@ internal static partial class ReadingCopy
             var copy = binarise ? OcrBinarizer.MakeOcrCopy(source) : source;
             if (!ReferenceEquals(copy, inverted)) inverted?.Dispose();
             if (!ReferenceEquals(copy, enlarged)) enlarged?.Dispose();
-            return (copy, new ReadingCopyReport(scale, bars) { Measured = measured });
+            return (copy, new ReadingCopyReport(scale, bars) { Measured = ReadingResolution.MeasuresPrint(clean) });
         }
         catch
         {
@@ -44,43 +43,6 @@ internal static partial class ReadingCopy
             enlarged?.Dispose();
             throw;
         }
-    }
-
-    // Print is measured only on pages scanned below this resolution: at 250 dpi even 6-pt print has an x-height of
-    // about 10 px, above ReadingResolution.PoorXHeight, and measuring costs a pass over the whole page (about a
-    // tenth of a second on an A4 page at 300 dpi, on every page of the cleanup bench).
-    private const double MeasuredBelowDpi = 250;
-
-    // Scanner dust and noise measure as tiny "print": a noisy 300-dpi page of 12-pt text gave a body x-height of 27 px
-    // and a "smallest" of 6-7 px, and was enlarged twice for nothing. Real small print (field case low-resolution:
-    // 14 px body, 7 px for its 6-pt lines) is at least this share of the body.
-    private const double MinSmallPrintShare = 0.4;
-
-    /// <summary>
-    /// The measured scale with a smallest print that is believed (<see cref="MinSmallPrintShare"/>; otherwise the body
-    /// stands for it), enlarged only when that print is smaller than <see cref="ReadingResolution.PoorXHeight"/>, where
-    /// Tesseract starts misreading: a page it reads well is not enlarged, because the copy changes its layout analysis
-    /// (ocrmypdf's cardinal.pdf at 150 dpi, 10 px body and 9 px smallest, read its blocks in another order enlarged 1.8
-    /// times, and in the same order in all four turns as it came). The factor then follows
-    /// <see cref="ReadingResolution"/>'s own targets and limits.
-    /// </summary>
-    private static ReadingScale Believed(ReadingScale measured, Image page)
-    {
-        if (measured.BodyXHeight <= 0)
-        {
-            return measured;
-        }
-
-        var smallest = measured.SmallestXHeight >= measured.BodyXHeight * MinSmallPrintShare ? measured.SmallestXHeight : measured.BodyXHeight;
-        if (smallest >= ReadingResolution.PoorXHeight)
-        {
-            return new ReadingScale(measured.BodyXHeight, smallest, 1);
-        }
-
-        var wanted = Math.Max(ReadingResolution.TargetBodyXHeight / measured.BodyXHeight, ReadingResolution.TargetSmallXHeight / smallest);
-        var budget = Math.Sqrt(ReadingResolution.MaxPixels / ((double)page.Width * page.Height));
-        var factor = Math.Min(Math.Min(wanted, ReadingResolution.MaxFactor), budget);
-        return new ReadingScale(measured.BodyXHeight, smallest, factor >= ReadingResolution.MinFactor ? Math.Round(factor, 2) : 1);
     }
 
     /// <summary>

@@ -5,18 +5,79 @@ namespace Intake.Dossiers.Mrz;
 
 /// <summary>
 /// Reads an ICAO 9303 MRZ (TD1 3×30, TD2 2×36, TD3 2×44) from OCR text, verifies every check digit and repairs
-/// OCR look-alikes where the position or a check digit settles them. Vietnamese TD1 cards add the full 12-digit ID
-/// in line 1 positions 16-27 with its own check digit in position 30. Bad input yields a failed extraction, never an exception.
+/// OCR look-alikes and a line read one character too long where the position or the check digits settle them.
+/// Vietnamese TD1 cards add the full 12-digit ID in line 1 positions 16-27 with its own check digit in position 30.
+/// Bad input yields a failed extraction, never an exception.
 /// </summary>
 public static partial class MrzParser
 {
     public static Extraction<MrzReading> Parse(string? text) => Parse(LineBreak().Split(text ?? string.Empty));
 
-    public static Extraction<MrzReading> Parse(IEnumerable<string?> lines)
+    public static Extraction<MrzReading> Parse(IEnumerable<string?> lines) => ParseAndRepair((lines ?? []).ToArray()).Parsed;
+
+    /// <summary>
+    /// <see cref="Parse(IEnumerable{string?})"/>, and the lines it parsed: <paramref name="lines"/> as given, or with the
+    /// one character <see cref="WithOneCharacterLess"/> left out, so a caller that keeps the lines keeps the ones that hold.
+    /// </summary>
+    public static (IReadOnlyList<string> Lines, Extraction<MrzReading> Parsed) ParseWithLines(IReadOnlyList<string> lines)
     {
-        var given = (lines ?? []).ToArray();
+        ArgumentNullException.ThrowIfNull(lines);
+        string?[] given = [.. lines];
+        var (parsedLines, parsed) = ParseAndRepair(given);
+        return (ReferenceEquals(parsedLines, given) ? lines : [.. parsedLines.Select(l => l ?? string.Empty)], parsed);
+    }
+
+    private static (string?[] Lines, Extraction<MrzReading> Parsed) ParseAndRepair(string?[] given)
+    {
+        var parsed = ParseRepairingExtraCharacter(given);
+        if (parsed.Succeeded && parsed.Value!.AllCheckDigitsValid)
+        {
+            return (given, parsed);
+        }
+
+        return WithOneCharacterLess(given) ?? (given, parsed);
+    }
+
+    private static Extraction<MrzReading> ParseRepairingExtraCharacter(string?[] given)
+    {
         var first = ParseAsRead(given);
         return IsWhollyValid(first) ? first : WithoutOneExtraCharacter(given) ?? first;
+    }
+
+    /// <summary>
+    /// OCR sometimes inserts one character into a line (a ghost digit between two others) where
+    /// <see cref="WithoutOneExtraCharacter"/> cannot settle it: another check than a check digit fails, or the extra
+    /// character is a filler. A line exactly one longer than an MRZ length (as read, spaces left out) is tried with each
+    /// character left out; a version is kept only when its every check digit (ICAO 9303 Part 3, the composite included)
+    /// holds and every version that holds reads the same MRZ lines, so the check digits, not a guess, decide. A TD1's
+    /// document code and issuing state (line 1 positions 1-5) are under no check digit, so a ghost there is left
+    /// unsettled: the card band reader this came from took the first version that held, which turned "IDVSNM…" into
+    /// "DVSNM…", issuing state SNM and no ID, with every check digit holding.
+    /// </summary>
+    private static (string?[] Lines, Extraction<MrzReading> Parsed)? WithOneCharacterLess(string?[] given)
+    {
+        var fits = new List<(string?[] Lines, Extraction<MrzReading> Parsed)>();
+        for (var i = 0; i < given.Length; i++)
+        {
+            var line = (given[i] ?? string.Empty).Replace(" ", string.Empty, StringComparison.Ordinal);
+            if (line.Length is not (31 or 37 or 45))
+            {
+                continue;
+            }
+
+            for (var drop = 0; drop < line.Length; drop++)
+            {
+                var candidate = given.ToArray();
+                candidate[i] = line.Remove(drop, 1);
+                var parsed = ParseRepairingExtraCharacter(candidate);
+                if (parsed.Succeeded && parsed.Value!.AllCheckDigitsValid)
+                {
+                    fits.Add((candidate, parsed));
+                }
+            }
+        }
+
+        return fits.Count > 0 && fits.Select(f => string.Join('\n', f.Parsed.Value!.Lines)).Distinct().Count() == 1 ? fits[0] : null;
     }
 
     /// <summary>

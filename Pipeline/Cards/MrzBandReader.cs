@@ -44,36 +44,6 @@ public sealed class MrzBandReader(ZoneReader zones)
     /// <summary>The resolution from which a card gets the <see cref="SecondLookDpi"/> look (dots per inch).</summary>
     public const double FineCardDpi = 250;
 
-    /// <summary>
-    /// OCR sometimes inserts one character into a line (a ghost digit between two others). A line one longer than an
-    /// MRZ length is tried with each character left out; only a version whose every check digit (composite included)
-    /// holds is accepted, so the check digits, not a guess, decide.
-    /// </summary>
-    private static (IReadOnlyList<string> Lines, Extraction<MrzReading> Parsed)? WithOneCharacterLess(IReadOnlyList<string> lines)
-    {
-        for (var i = 0; i < lines.Count; i++)
-        {
-            var line = lines[i].Replace(" ", string.Empty, StringComparison.Ordinal);
-            if (line.Length is not (31 or 37 or 45))
-            {
-                continue;
-            }
-
-            for (var drop = 0; drop < line.Length; drop++)
-            {
-                var candidate = lines.ToArray();
-                candidate[i] = line.Remove(drop, 1);
-                var parsed = MrzParser.Parse(candidate);
-                if (parsed.Succeeded && parsed.Value!.AllCheckDigitsValid)
-                {
-                    return (candidate, parsed);
-                }
-            }
-        }
-
-        return null;
-    }
-
     public MrzBandReading Read(Image upright, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(upright);
@@ -127,13 +97,7 @@ public sealed class MrzBandReader(ZoneReader zones)
 
     private MrzBandReading Look(Image image, string how, int top, CancellationToken cancellationToken)
     {
-        var lines = zones.Read(image, cancellationToken).Lines;
-        var parsed = MrzParser.Parse(lines);
-        if (!(parsed.Succeeded && parsed.Value!.AllCheckDigitsValid) && WithOneCharacterLess(lines) is { } repaired)
-        {
-            return new MrzBandReading(repaired.Lines, repaired.Parsed, top, how);
-        }
-
+        var (lines, parsed) = MrzParser.ParseWithLines(zones.Read(image, cancellationToken).Lines);
         return new MrzBandReading(lines, parsed, top, how);
     }
 

@@ -13,15 +13,14 @@ namespace Intake.Kiosk.Host.Tests.Cli;
 /// </summary>
 public sealed class ProcessVerbTests(ITestOutputHelper log) : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("intake-process-test-");
+    private readonly ProcessInputFolder _folder = new("intake-process-test-");
 
     [Fact]
     public async Task Front_back_and_form_make_a_dossier_whose_checklist_is_complete()
     {
         var citizen = SyntheticCitizen.Create(1193);
-        var front = Write("front.jpg", FlatbedScanFactory.Render(citizen, [new CardPlacement(CardSide.Front2021, 90, 80, 6)]));
-        var back = Write("back.jpg", FlatbedScanFactory.Render(citizen, [new CardPlacement(CardSide.Back2021, 100, 120, 184)], seed: 2));
-        var form = Write("form.pdf", TwoPages(DocumentPageRenderer.BirthRegistrationForm(citizen, 1), DocumentPageRenderer.BirthRegistrationForm(citizen, 2)));
+        var (front, back) = _folder.WriteCardScans(citizen);
+        var form = _folder.Write("form.pdf", TwoPages(DocumentPageRenderer.BirthRegistrationForm(citizen, 1), DocumentPageRenderer.BirthRegistrationForm(citizen, 2)));
         var outDir = Path.Combine(_folder.FullName, "out");
         if (Environment.GetEnvironmentVariable("INTAKE_KEEP_DOSSIER_INPUTS") is { Length: > 0 } keep)
         {
@@ -76,14 +75,7 @@ public sealed class ProcessVerbTests(ITestOutputHelper log) : IDisposable
         run.ErrorLines.Should().ContainSingle().Which.Should().Contain("nope.jpg");
     }
 
-    public void Dispose() => _folder.Delete(recursive: true);
-
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_folder.FullName, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static byte[] TwoPages(byte[] first, byte[] second)
     {

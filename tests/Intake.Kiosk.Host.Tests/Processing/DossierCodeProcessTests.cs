@@ -18,14 +18,13 @@ namespace Intake.Kiosk.Host.Tests.Processing;
 /// </summary>
 public sealed class DossierCodeProcessTests(ITestOutputHelper log) : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("intake-code-test-");
+    private readonly ProcessInputFolder _folder = new("intake-code-test-");
 
     [Fact]
     public async Task Two_runs_get_0001_then_0002_and_read_the_ct07()
     {
         var citizen = SyntheticCitizen.Create(707);
-        var ct07 = Path.Combine(_folder.FullName, "ct07.pdf");
-        File.WriteAllBytes(ct07, DocumentPageRenderer.ResidenceConfirmation(citizen));
+        var ct07 = _folder.Write("ct07.pdf", DocumentPageRenderer.ResidenceConfirmation(citizen));
 
         var first = await Process(ct07, "first");
         var second = await Process(ct07, "second");
@@ -48,8 +47,7 @@ public sealed class DossierCodeProcessTests(ITestOutputHelper log) : IDisposable
     public void A_store_held_by_another_process_is_one_line_and_exit_code_2()
     {
         var data = Path.Combine(_folder.FullName, "data");
-        var ct07 = Path.Combine(_folder.FullName, "ct07.pdf");
-        File.WriteAllBytes(ct07, DocumentPageRenderer.ResidenceConfirmation(SyntheticCitizen.Create(708)));
+        var ct07 = _folder.Write("ct07.pdf", DocumentPageRenderer.ResidenceConfirmation(SyntheticCitizen.Create(708)));
         using var holder = DossierStore.Open(new StoreOptions(data));
 
         using var output = new StringWriter();
@@ -74,7 +72,7 @@ public sealed class DossierCodeProcessTests(ITestOutputHelper log) : IDisposable
         run.Error.Should().Contain("K-01");
     }
 
-    public void Dispose() => _folder.Delete(recursive: true);
+    public void Dispose() => _folder.Dispose();
 
     private async Task<JsonElement> Process(string input, string name)
     {

@@ -17,14 +17,13 @@ namespace Intake.Kiosk.Host.Tests.Processing;
 /// </summary>
 public sealed class StoreProcessTests(ITestOutputHelper log) : IDisposable
 {
-    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("intake-store-process-test-");
+    private readonly ProcessInputFolder _folder = new("intake-store-process-test-");
 
     [Fact]
     public async Task Process_commits_what_out_writes_and_nothing_personal_is_in_clear()
     {
         var citizen = SyntheticCitizen.Create(1107);
-        var front = Write("front.jpg", FlatbedScanFactory.Render(citizen, [new CardPlacement(CardSide.Front2021, 90, 80, 6)]));
-        var back = Write("back.jpg", FlatbedScanFactory.Render(citizen, [new CardPlacement(CardSide.Back2021, 100, 120, 184)], seed: 2));
+        var (front, back) = _folder.WriteCardScans(citizen);
         var outDir = Path.Combine(_folder.FullName, "out");
         var data = Path.Combine(_folder.FullName, "data");
 
@@ -69,14 +68,7 @@ public sealed class StoreProcessTests(ITestOutputHelper log) : IDisposable
         keyless.Error.Should().Contain("thiếu khóa mã hóa").And.Contain("is missing");
     }
 
-    public void Dispose() => _folder.Delete(recursive: true);
-
-    private string Write(string name, byte[] bytes)
-    {
-        var path = Path.Combine(_folder.FullName, name);
-        File.WriteAllBytes(path, bytes);
-        return path;
-    }
+    public void Dispose() => _folder.Dispose();
 
     private static List<string> PersonalForms(SyntheticCitizen citizen)
     {

@@ -145,7 +145,7 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
     /// <summary>
     /// Sets one card upright for reading; takes ownership of its image. A card needs no deskew: the
     /// finder measured its angle from its outline and cut it out straight. Null (the image disposed) when the card was
-    /// known by its proportions only and carries no QR code or MRZ to confirm it.
+    /// known by its proportions only and carries no QR code, MRZ or printed card labels to confirm it.
     /// </summary>
     private CleanPiece? PrepareCard(CutCard card, CancellationToken cancellationToken)
     {
@@ -157,7 +157,7 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
             var upright = clock.Time("card-orientation", () => engines.Cards.Orient(current, codesRequired: !card.ByOutline, cancellationToken), c => c?.Turn is not (null or 0));
             if (upright is null)
             {
-                // known by its proportions only, and no code on it: a block of text shaped like a card
+                // known by its proportions only, and no code or card label on it: a block of text shaped like a card
                 current.Dispose();
                 return null;
             }

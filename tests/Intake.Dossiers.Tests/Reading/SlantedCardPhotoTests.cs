@@ -9,8 +9,8 @@ namespace Intake.Dossiers.Tests.Reading;
 /// <summary>
 /// A phone held well off the card's normal foreshortens it: the outline a photo shows is then far from the ID-1
 /// proportions (1.37 instead of 1.586 here), as a sheet of paper seen at an angle can be near them. Such an outline is
-/// tried as a card, warped back to the ID-1 shape, and kept only when its MRZ or QR code confirms it; a sheet of paper
-/// with no code is read whole.
+/// tried as a card, warped back to the ID-1 shape, and kept only when its MRZ, QR code or printed card labels (a 2024
+/// front has no code) confirm it; a sheet of paper with none of them is read whole.
 /// </summary>
 public sealed class SlantedCardPhotoTests(SharedScanReader shared) : IClassFixture<SharedScanReader>
 {
@@ -45,6 +45,25 @@ public sealed class SlantedCardPhotoTests(SharedScanReader shared) : IClassFixtu
         var mrz = Intake.Dossiers.Mrz.MrzParser.Parse(piece.MrzLines!);
         mrz.Value!.PersonalIdNumber.Should().Be(holder.IdNumber, string.Join(" / ", piece.MrzLines!));
         mrz.Value.DateOfBirth.Should().Be(holder.DateOfBirth, string.Join(" / ", piece.MrzLines!));
+    }
+
+    [Fact]
+    public void A_2024_front_photographed_at_a_slant_has_no_code_and_is_confirmed_by_its_printed_labels()
+    {
+        var holder = FakeCardHolder.Create(18, generation2024: true);
+        var card = CardBitmap.Render(RealCardSvg.Draw(holder, RealCardFace.Front2024, 7));
+        // the same slant as the back's: the outline's proportions are those of no card seen square
+        (double X, double Y)[] seen = [(330, 250), (1640, 320), (1590, 1300), (260, 1230)];
+        var jpeg = Photo(canvas => canvas.Paint(card, Homography.FromCorners(CardCorners, seen)));
+        using var source = ImageSource.FromBytes(jpeg);
+        using var page = source.Decode();
+
+        var read = shared.ReadPage(page, 0);
+
+        var piece = read.Pieces.Should().ContainSingle().Subject;
+        piece.Piece.IsCard.Should().BeTrue(piece.Piece.Text.Text);
+        piece.Orientation.Should().Contain("labels");
+        piece.Piece.Text.Text.Should().Contain(holder.IdNumber);
     }
 
     [Fact]

@@ -24,6 +24,8 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
     private const double InkMarginInches = 0.25;
 
     private readonly Deskewer _deskewer = new();
+    // A card cut flat from its outline is at most a few degrees off: a wider search could lock onto its artwork.
+    private readonly Deskewer _cardDeskewer = new(maxDegrees: 10);
     private readonly BlankPageDetector _blank = new();
 
     public PageCleanerOptions Options => options;
@@ -145,7 +147,7 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
     /// <summary>
     /// Sets one card upright for reading; takes ownership of its image. A card needs no deskew: the
     /// finder measured its angle from its outline and cut it out straight. Null (the image disposed) when the card was
-    /// known by its proportions only and carries no QR code or MRZ to confirm it.
+    /// known by its proportions only and carries no QR code, MRZ or printed card labels to confirm it.
     /// </summary>
     private CleanPiece? PrepareCard(CutCard card, CancellationToken cancellationToken)
     {
@@ -155,9 +157,17 @@ public sealed class PageCleaner(PageEngines engines, PageCleanerOptions options)
         {
             var blank = clock.Time("blank", () => _blank.Judge(current), _ => false);
             var upright = clock.Time("card-orientation", () => engines.Cards.Orient(current, codesRequired: !card.ByOutline, cancellationToken), c => c?.Turn is not (null or 0));
+            if (upright is null && clock.Time("card-deskew", () => _cardDeskewer.Straighten(current), r => r.Rotated) is { Rotated: true } straightened)
+            {
+                // A slanted outline's corner found a little off (a rounded corner, a light band meeting a light table)
+                // leaves the flattened card's lines turned by a few degrees, which the MRZ band reader does not
+                // forgive: straightened, the card is looked at once more.
+                current = Swap(current, straightened.Page);
+                upright = clock.Time("card-orientation-straightened", () => engines.Cards.Orient(current, codesRequired: true, cancellationToken), c => c?.Turn is not (null or 0));
+            }
             if (upright is null)
             {
-                // known by its proportions only, and no code on it: a block of text shaped like a card
+                // known by its proportions only, and no code or card label on it: a block of text shaped like a card
                 current.Dispose();
                 return null;
             }

@@ -24,7 +24,7 @@ public sealed class PageEngines : IDisposable
             : new OcrEnginePool(new OcrOptions { Languages = DossierLanguages, Workers = Readers.Workers, DataPath = options.DataPath }));
         Orientation = new OrientationDetector(Readers);
         _zones = new ZoneReader(ZoneOptions.Mrz with { Workers = Readers.Workers });
-        Cards = new CardOrienter(new MrzBandReader(_zones), Orientation);
+        Cards = new CardOrienter(new MrzBandReader(_zones), Orientation, Readers);
         Digits = new ZoneReader(new ZoneOptions { Languages = "eng", Alphabet = SecondLook.Digits, PageSegMode = SingleLine, Workers = Readers.Workers });
         Names = new ZoneReader(new ZoneOptions { Languages = DossierLanguages, Alphabet = SecondLook.NameCapitals, PageSegMode = SingleLine, Workers = Readers.Workers });
     }

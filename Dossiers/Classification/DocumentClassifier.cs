@@ -117,6 +117,14 @@ public static class DocumentClassifier
 
     private static int CardLabels(IReadOnlyList<FoldedToken> tokens) => EnglishCardLabels.Count(label => FuzzyPhrase.Occurs(tokens, label));
 
+    /// <summary>
+    /// Whether <paramref name="text"/> holds at least two of a citizen-ID card's English labels ("Full name", "Date of
+    /// birth", "Identity card"…), folded so lost diacritics and small OCR errors still count: a card prints its labels in
+    /// Vietnamese and English, Vietnamese forms and certificates do not. The evidence that makes an image a card when
+    /// no QR code or MRZ can (a 2024 front has neither).
+    /// </summary>
+    public static bool PrintsCardLabels(string? text) => CardLabels(FoldedTokens.Of(VietnameseText.Nfc(text))) >= MinimumCardLabels;
+
     private static void AddToCards(Dictionary<string, double> scores, double amount)
     {
         foreach (var type in DocumentTypes.All.Where(DocumentTypes.IsCccd))

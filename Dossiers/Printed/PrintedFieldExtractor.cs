@@ -93,7 +93,11 @@ public static class PrintedFieldExtractor
         var end = k + 1 < hits[i].Count ? line.Tokens[hits[i][k + 1].FirstToken].Start : line.Text.Length;
         start = AfterLabelTail(line.Text, start, end);
         var pieces = new List<(int Line, int Start, int End)>();
-        if (line.Text[start..end].Any(char.IsLetterOrDigit))
+        // An ID number holds digits: after a label of several words, a rest of the line without one is the rest of the
+        // label, its English half broken across lines by the reading ("… / Personal identif" then "ication number:").
+        var numberLabel = hit.Label.Field == FieldNames.IdNumber && !hit.Label.StartOfLineOnly;
+        var skippable = numberLabel ? MaxLabelTailLines : 0;
+        if (line.Text[start..end].Any(char.IsLetterOrDigit) && (!numberLabel || line.Text[start..end].Any(char.IsAsciiDigit)))
         {
             pieces.Add((i, start, end));
         }
@@ -107,6 +111,13 @@ public static class PrintedFieldExtractor
 
         while (wanted > 0 && next < lines.Count && hits[next].Count == 0 && !used[next] && LabelledPrefix(lines[next].Text, 0, lines[next].Text.Length) < 0)
         {
+            if (skippable > 0 && !lines[next].Text.Any(char.IsAsciiDigit))
+            {
+                skippable--;
+                next++;
+                continue;
+            }
+
             used[next] = true;
             pieces.Add((next, 0, lines[next].Text.Length));
             next++;
@@ -115,6 +126,9 @@ public static class PrintedFieldExtractor
 
         return pieces;
     }
+
+    // Lines without a digit passed over under an ID number's label before its value: the label's broken English half.
+    private const int MaxLabelTailLines = 1;
 
     // An ID number has 9 or 12 digits; "Số 21 Lê Lợi" at the start of an address line has a house number.
     private const int MinIdDigits = 9;

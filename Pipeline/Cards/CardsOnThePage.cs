@@ -60,7 +60,8 @@ public static class CardsOnThePage
         }
 
         // Last, a photographed outline whose proportions only foreshortening keeps from the ID-1 shape: tried as a
-        // card that its QR code or MRZ must confirm, since a sheet of paper seen at an angle can look as long.
+        // card that its QR code, MRZ or printed card labels must confirm, since a sheet of paper seen at an angle can
+        // look as long.
         return PhotographedCard(page, quad!, slantedToo: true) is { } slanted ? [slanted] : [];
     }
 
@@ -93,8 +94,8 @@ public static class CardsOnThePage
     /// A card photographed on a table (perspective, uneven light, the table around it): the quad of its outline, when
     /// it is sure and has the ID-1 shape, warped flat and landscape. With <paramref name="slantedToo"/>, an outline
     /// whose proportions a phone held up to <see cref="MaxSlantDegrees"/> off the card's normal could give is returned
-    /// too, warped to the ID-1 proportions (what foreshortening squeezed is given back), as a card its codes must
-    /// confirm (<see cref="CutCard.ByOutline"/> false).
+    /// too, warped to the ID-1 proportions (what foreshortening squeezed is given back), as a card its codes or labels
+    /// must confirm (<see cref="CutCard.ByOutline"/> false).
     /// </summary>
     private static CutCard? PhotographedCard(Image page, PageQuad quad, bool slantedToo)
     {
@@ -157,6 +158,6 @@ public static class CardsOnThePage
 /// <paramref name="ByOutline"/>: its outline alone proves a card (the ID-1 size measured at a resolution worth believing,
 /// or a card-shaped quad photographed against its background). Otherwise only its proportions say so (a block of
 /// text on a page whose header says 72 dpi can have them too, a sheet of paper photographed at a slant those of a card
-/// seen so), and it is a card once a QR code or an MRZ is read on it.
+/// seen so), and it is a card once a QR code, an MRZ or a card's bilingual labels are read on it (<see cref="CardOrienter"/>).
 /// </summary>
 public sealed record CutCard(Image Image, FoundDocument Document, bool ByOutline);

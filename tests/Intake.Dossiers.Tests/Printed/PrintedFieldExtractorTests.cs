@@ -66,6 +66,23 @@ public class PrintedFieldExtractorTests
     }
 
     [Fact]
+    public void Reads_the_number_below_a_label_whose_English_half_the_reading_broke_across_lines()
+    {
+        // as read on a card photographed at a slant: the label's tail on a line of its own, the number on the next
+        var front = PrintedFieldExtractor.Extract(FakeOcrPage.Card(
+            "CĂN CƯỚC",
+            "IDENTITY CARD",
+            "Số định danh Cá nhân / Personal identif",
+            "ication number;",
+            "056091060862",
+            "Họ, chữ đệm và tên khai sinh / Full name:",
+            "TẠ QUỐC TRỌNG LỘC"));
+
+        front.Fields[FieldNames.IdNumber].Value.Should().Be("056091060862");
+        front.Fields[FieldNames.FullName].Value.Should().Be("TẠ QUỐC TRỌNG LỘC");
+    }
+
+    [Fact]
     public void Reads_a_2024_front_and_back()
     {
         var front = PrintedFieldExtractor.Extract(FakeOcrPage.Card(

@@ -24,13 +24,17 @@ namespace Intake.Dossiers.Tests.Reading;
 // is read again at other scales, 200 dpi among them, keeping the look with the fewest failed check digits
 // (MrzBandReader); the name of a card with no QR is read again, its line
 // alone, and believed where it gives back lost tone marks (SecondLook, ToneMarks).
+// Widened to 60 captures (36 flatbed, 24 photos, the same share; seeds from 1, none picked) once 152 captures (flatbed
+// and photo seeds 1-76) read 152/152 core fields and 100/101 names, 0 confidently wrong: a slanted card with no code
+// is confirmed by its printed English labels (CardOrienter), a slanted card no code confirmed is straightened and looked
+// at once more (PageCleaner), and the number is read below a label the reading broke across lines (PrintedFieldExtractor).
 public sealed class RealCardScanTests(SharedScanReader shared, ITestOutputHelper log) : IClassFixture<SharedScanReader>
 {
-    private const int FlatbedScans = 28;
-    private const int PhotoScans = 12;
+    private const int FlatbedScans = 36;
+    private const int PhotoScans = 24;
 
     [Fact]
-    public void Forty_real_layout_scans_and_photos_read_to_the_acceptance_rates()
+    public void Sixty_real_layout_scans_and_photos_read_to_the_acceptance_rates()
     {
         var plan = Plan();
         var clock = Stopwatch.StartNew();
@@ -128,7 +132,7 @@ public sealed class RealCardScanTests(SharedScanReader shared, ITestOutputHelper
         confidentlyWrong.Should().BeEmpty(report);
     }
 
-    /// <summary>28 flatbed pages and 12 photos, or the captures listed in INTAKE_REALCARD_SEEDS (f12, p3, ...).</summary>
+    /// <summary>36 flatbed pages and 24 photos, or the captures listed in INTAKE_REALCARD_SEEDS (f12, p3, ...).</summary>
     private static List<(bool Photo, int Seed)> Plan() =>
         Environment.GetEnvironmentVariable("INTAKE_REALCARD_SEEDS") is { Length: > 0 } list
             ? list.Split(',').Select(s => (s.Trim()[0] == 'p', int.Parse(s.Trim()[1..], CultureInfo.InvariantCulture))).ToList()

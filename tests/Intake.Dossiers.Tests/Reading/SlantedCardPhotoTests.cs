@@ -9,8 +9,8 @@ namespace Intake.Dossiers.Tests.Reading;
 /// <summary>
 /// A phone held well off the card's normal foreshortens it: the outline a photo shows is then far from the ID-1
 /// proportions (1.37 instead of 1.586 here), as a sheet of paper seen at an angle can be near them. Such an outline is
-/// tried as a card, warped back to the ID-1 shape, and kept only when its MRZ or QR code confirms it; a sheet of paper
-/// with no code is read whole.
+/// tried as a card, warped back to the ID-1 shape, and kept only when its MRZ, QR code or printed card labels (a 2024
+/// front has no code) confirm it; a sheet of paper with none of them is read whole.
 /// </summary>
 public sealed class SlantedCardPhotoTests(SharedScanReader shared) : IClassFixture<SharedScanReader>
 {
@@ -48,6 +48,25 @@ public sealed class SlantedCardPhotoTests(SharedScanReader shared) : IClassFixtu
     }
 
     [Fact]
+    public void A_2024_front_photographed_at_a_slant_has_no_code_and_is_confirmed_by_its_printed_labels()
+    {
+        var holder = FakeCardHolder.Create(18, generation2024: true);
+        var card = CardBitmap.Render(RealCardSvg.Draw(holder, RealCardFace.Front2024, 7));
+        // the same slant as the back's: the outline's proportions are those of no card seen square
+        (double X, double Y)[] seen = [(330, 250), (1640, 320), (1590, 1300), (260, 1230)];
+        var jpeg = Photo(canvas => canvas.Paint(card, Homography.FromCorners(CardCorners, seen)));
+        using var source = ImageSource.FromBytes(jpeg);
+        using var page = source.Decode();
+
+        var read = shared.ReadPage(page, 0);
+
+        var piece = read.Pieces.Should().ContainSingle().Subject;
+        piece.Piece.IsCard.Should().BeTrue(piece.Piece.Text.Text);
+        piece.Orientation.Should().Contain("labels");
+        piece.Piece.Text.Text.Should().Contain(holder.IdNumber);
+    }
+
+    [Fact]
     public void A_sheet_of_paper_photographed_at_a_slant_with_no_code_is_read_whole()
     {
         // A4 landscape (1.414) seen a little foreshortened: within the slant a card may show, but no code confirms it
@@ -72,6 +91,49 @@ public sealed class SlantedCardPhotoTests(SharedScanReader shared) : IClassFixtu
         var read = shared.ReadPage(page, 0);
 
         read.Pieces.Should().ContainSingle().Which.Piece.IsCard.Should().BeFalse();
+    }
+
+    [Fact]
+    public void A_form_slip_photographed_at_a_slant_with_a_card_holders_labels_in_Vietnamese_only_is_read_whole()
+    {
+        // A form asks for what a card shows, under the same Vietnamese labels, but prints no English half: not a card.
+        string[] lines =
+        [
+            "CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM",
+            "TỜ KHAI THAY ĐỔI THÔNG TIN CƯ TRÚ",
+            "Họ, chữ đệm và tên: NGUYỄN VĂN AN",
+            "Ngày, tháng, năm sinh: 15/01/1990",
+            "Số định danh cá nhân: 001090012345",
+            "Nơi cư trú: Số 5 Lê Lợi, Hà Nội",
+            "Giới tính: Nam   Quốc tịch: Việt Nam",
+        ];
+        var svg = new System.Text.StringBuilder(System.FormattableString.Invariant(
+            $"<svg xmlns='http://www.w3.org/2000/svg' width='{RealCardSvg.WidthMm}mm' height='{RealCardSvg.HeightMm}mm' viewBox='0 0 {RealCardSvg.WidthMm} {RealCardSvg.HeightMm}'>"));
+        svg.Append("<rect width='100%' height='100%' fill='#f4f2ec'/>");
+        for (var i = 0; i < lines.Length; i++)
+        {
+            svg.Append(System.FormattableString.Invariant($"<text x='5' y='{8 + (i * 6.5)}' font-family='DejaVu Sans' font-size='2.6'>{lines[i]}</text>"));
+        }
+
+        var slip = CardBitmap.Render(svg.Append("</svg>").ToString());
+        (double X, double Y)[] seen = [(330, 250), (1640, 320), (1590, 1300), (260, 1230)];
+        var jpeg = Photo(canvas => canvas.Paint(slip, Homography.FromCorners(CardCorners, seen)));
+        using var source = ImageSource.FromBytes(jpeg);
+        using var page = source.Decode();
+        var found = CardsOnThePage.Find(page);
+        try
+        {
+            found.Should().ContainSingle("its outline is tried as a slanted card").Which.ByOutline.Should().BeFalse();
+        }
+        finally
+        {
+            foreach (var cut in found) cut.Image.Dispose();
+        }
+
+        var read = shared.ReadPage(page, 0);
+
+        read.Pieces.Should().ContainSingle().Which.Piece.IsCard.Should().BeFalse();
+        read.Pieces[0].Piece.Text.Text.Should().Contain("Ngày, tháng, năm sinh", "the slip is read, whole");
     }
 
     private static readonly (double X, double Y)[] CardCorners =

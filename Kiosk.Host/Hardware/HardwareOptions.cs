@@ -22,6 +22,12 @@ internal sealed class HardwareOptions
     public static bool ProbeScannerFromEnvironment =>
         !string.Equals(Environment.GetEnvironmentVariable("Intake__Hardware__ProbeScanner"), "false", StringComparison.OrdinalIgnoreCase);
 
+    /// <summary>
+    /// True: paper placed on the paper sensor scans it for the session waiting on its scan screen, as its scan button
+    /// would (Session/PaperStartsScan.cs). False: only the button scans.
+    /// </summary>
+    public bool ScanOnPaper { get; set; } = true;
+
     public GpioOptions Gpio { get; set; } = new();
 
     public PrinterOptions Printer { get; set; } = new();

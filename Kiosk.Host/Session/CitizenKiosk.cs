@@ -77,6 +77,7 @@ internal sealed class CitizenKiosk : IAsyncDisposable
         builder.Services.AddSingleton<SpokenPrompts>();
         builder.Services.AddSingleton<CitizenSessions>();
         builder.Services.AddHostedService(services => services.GetRequiredService<CitizenSessions>());
+        builder.Services.AddHostedService<PaperStartsScan>();
     }
 
     public async ValueTask DisposeAsync()

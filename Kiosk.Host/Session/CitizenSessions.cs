@@ -11,6 +11,7 @@ internal sealed class CitizenSessions(PagePipeline pipeline, SessionOptions opti
 {
     private readonly Lock _gate = new();
     private KioskSession? _current;
+    private int _scansRunning;
 
     public SessionOptions Options => options;
 
@@ -38,6 +39,46 @@ internal sealed class CitizenSessions(PagePipeline pipeline, SessionOptions opti
             if (_current is not { EndReason: null } session || !string.Equals(session.Id, id, StringComparison.Ordinal)) return null;
             session.Touch();
             return session;
+        }
+    }
+
+    /// <summary>
+    /// One press of the scan button for <paramref name="session"/>: the scanner's next page becomes the session's next
+    /// page, queued for the one page pipeline (its states then come on the session's event stream). Returns its number.
+    /// </summary>
+    public Task<int> ScanAsync(KioskSession session, CancellationToken cancellationToken)
+    {
+        lock (_gate) _scansRunning++;
+        return CountedScanAsync(session, cancellationToken);
+    }
+
+    /// <summary>
+    /// Paper was placed on the scanner: the session waiting on its scan screen (running, a procedure chosen, not
+    /// confirmed, no scan running) is scanned exactly as its button does. Null when no session waits so.
+    /// </summary>
+    public Task<int>? ScanWaiting(CancellationToken cancellationToken)
+    {
+        KioskSession waiting;
+        lock (_gate)
+        {
+            if (_scansRunning > 0 || _current is not { EndReason: null, ProcedureCode: not null, Receipt: null } session) return null;
+            session.Touch();
+            _scansRunning++;
+            waiting = session;
+        }
+        return CountedScanAsync(waiting, cancellationToken);
+    }
+
+    private async Task<int> CountedScanAsync(KioskSession session, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var image = await scanner.ScanOneAsync(cancellationToken).ConfigureAwait(false);
+            return session.AddPage(image);
+        }
+        finally
+        {
+            lock (_gate) _scansRunning--;
         }
     }
 

@@ -69,12 +69,8 @@ internal static class SessionEndpoints
             s.ChooseProcedure(request.Procedure ?? string.Empty);
             return Results.Json(Describe(s, sessions.Options));
         }));
-        api.MapPost("/{id}/scan", async (string id, CitizenSessions sessions, KioskScanner scanner, CancellationToken token) =>
-            await WithAsync(sessions, id, async s =>
-            {
-                var image = await scanner.ScanOneAsync(token).ConfigureAwait(false);
-                return Results.Json(new { page = s.AddPage(image) });
-            }).ConfigureAwait(false));
+        api.MapPost("/{id}/scan", async (string id, CitizenSessions sessions, CancellationToken token) =>
+            await WithAsync(sessions, id, async s => Results.Json(new { page = await sessions.ScanAsync(s, token).ConfigureAwait(false) })).ConfigureAwait(false));
         api.MapPost("/{id}/pages", async (string id, HttpContext context, CitizenSessions sessions, CancellationToken token) =>
             await WithAsync(sessions, id, async s =>
             {

@@ -13,8 +13,9 @@ namespace Intake.Pipeline.Cards;
 /// with Tesseract restricted to the MRZ alphabet (one block of lines), first as it is, then binarised, then at other
 /// scales (<see cref="SecondLookScales"/>, then <see cref="SecondLookDpi"/> on a fine card) while no reading passes
 /// every check digit and every other check. Of readings that all fail something, the one with the fewest failed check
-/// digits is kept, the earlier on a tie; a later look never changes a field an earlier one's check digit vouched for. The lines are returned even
-/// when they do not parse, so a wrong-length MRZ is reported.
+/// digits is kept, the earlier on a tie; a scaled look never changes a field that the best earlier look's check digit
+/// vouched for (the binarised look, the reader's older second look, is not held to that rule). The lines are
+/// returned even when they do not parse, so a wrong-length MRZ is reported.
 /// </summary>
 public sealed class MrzBandReader(ZoneReader zones)
 {
